@@ -1,0 +1,12 @@
+// `npm test`: unit, component, manifest and browser tests against a fresh production build.
+import { spawnSync } from "node:child_process";
+import { ensureSystemDeps } from "./system-deps.mjs";
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { stdio: "inherit", shell: process.platform === "win32" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+ensureSystemDeps();
+run("npx", ["webpack", "--mode", "production"]);
+run("npx", ["jest", "--ci", ...process.argv.slice(2)]);
