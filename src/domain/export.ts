@@ -1,0 +1,85 @@
+// The maintainer CLI's export shape (design.md, "Catalogue export"), built from the catalogue alone.
+import type { Catalogue } from "./catalogue";
+import { scaleByPowerOfTen } from "./decimal";
+import { detailNetRow } from "./effects";
+import { isInterpreted, isUnreadable, type Cell, type DetailTable, type Measure, type ValueRow, type YearValues } from "./types";
+
+export type ExportCell = number | null | { readonly unreadable: string };
+export type ExportYears = Record<string, ExportCell>;
+
+const UNIT_EXPONENT = { MNOK: 0, TNOK: -3, NOK: -6 } as const;
+
+function exportCell(c: Cell | undefined, toMnok: (v: number) => number = (v) => v): ExportCell {
+  if (c === undefined || c === null) return null;
+  if (isUnreadable(c)) return { unreadable: c.unreadable };
+  if (isInterpreted(c)) return toMnok(c.value);
+  return toMnok(c);
+}
+
+function exportYears(values: YearValues, years: readonly number[], toMnok?: (v: number) => number): ExportYears {
+  const out: ExportYears = {};
+  for (const y of years) out[String(y)] = exportCell(values[String(y)], toMnok);
+  return out;
+}
+
+/** Paths of cells whose printed text is not a number but whose value the report settles. */
+function interpretedCells(m: Measure): Record<string, string> {
+  const out: Record<string, string> = {};
+  const scan = (prefix: string, values: YearValues | undefined) => {
+    for (const [y, c] of Object.entries(values ?? {})) if (isInterpreted(c)) out[`${prefix}.${y}`] = c.printed;
+  };
+  scan("summary", m.summary?.values);
+  scan("groupTable", m.groupTable?.values);
+  if (m.detail) scan("detailNet", detailNetRow(m.detail)?.values);
+  return out;
+}
+
+function detailNet(d: DetailTable): ExportYears | null {
+  const net = detailNetRow(d);
+  if (!net) return null;
+  // MNOK, but with the sign as printed (a table printing savings as positive stays positive here).
+  return exportYears(net.values, d.years, (v) => scaleByPowerOfTen(v, UNIT_EXPONENT[d.unit]));
+}
+
+const rowYears = (row: ValueRow, years: readonly number[]) => exportYears(row.values, years);
+
+export function exportCatalogue(cat: Catalogue) {
+  const { catalogue: info, totals, targets } = cat.data;
+  const years = cat.years;
+  const record = <T>(o: Readonly<Record<string, T>>, f: (v: T) => unknown) =>
+    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
+  return {
+    catalogue: { id: info.id, version: info.version, title: info.title, unit: info.unit, years: [...years] },
+    measures: cat.measures.map((m) => {
+      const ambiguous = interpretedCells(m);
+      return {
+        id: m.id,
+        headingId: m.headingId,
+        group: m.group,
+        service: m.service.trim(),
+        title: m.title,
+        headingTitle: m.headingTitle,
+        category: m.category,
+        inSummary: m.inSummary,
+        summary: m.summary ? rowYears(m.summary, years) : null,
+        groupTable: m.groupTable ? rowYears(m.groupTable, years) : null,
+        detailNet: m.detail ? detailNet(m.detail) : null,
+        detailUnit: m.detail?.unit ?? null,
+        detailSign: m.detail?.sign ?? null,
+        hop: m.hop.status,
+        source: m.source,
+        ...(Object.keys(ambiguous).length > 0 ? { ambiguous } : {}),
+      };
+    }),
+    totals: {
+      byGroup: record(totals.byGroup, (r) => rowYears(r, years)),
+      byCategory: record(totals.byCategory, (r) => rowYears(r, years)),
+      overall: rowYears(totals.overall.measureTable, years),
+      overallRows: record(totals.overall, (r) => rowYears(r, years)),
+    },
+    targets: {
+      byGroup: record(targets.byGroup, (t) => ({ sparekrav: t.sparekrav, menu: t.menu })),
+      overall: { sparekrav: targets.overall.sparekrav, menu: targets.overall.menu },
+    },
+  };
+}
