@@ -16,6 +16,7 @@ module.exports = {
       testEnvironment: "jsdom",
       transform: { "^.+\\.tsx?$": tsJest },
       testMatch: ["<rootDir>/src/**/*.test.tsx"],
+      setupFiles: ["<rootDir>/test/setup-dom.ts"],
     },
     {
       displayName: "e2e",

@@ -96,6 +96,7 @@ export function loadCatalogue(input: unknown): Catalogue {
     }
   }
   // Validate a private copy so later mutation of the caller's object cannot change the catalogue.
-  return new Catalogue(validateCatalogue(structuredClone(data)));
+  // (JSON round trip rather than structuredClone: older Office webviews lack it, and the data is JSON.)
+  return new Catalogue(validateCatalogue(JSON.parse(JSON.stringify(data))));
 }
 

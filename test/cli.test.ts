@@ -1,0 +1,44 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import catalogueJson from "../src/data/catalogue.json";
+
+const ROOT = resolve(__dirname, "..");
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/catalogue.ts", ...args], { cwd: ROOT, encoding: "utf8" });
+
+describe("catalogue CLI", () => {
+  test("export --json prints the whole catalogue as one JSON document", () => {
+    const r = cli("export", "--json");
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.measures.map((m: { id: string }) => m.id)).toEqual(catalogueJson.measures.map((m) => m.id));
+    expect(out.catalogue.unit).toBe("MNOK");
+  });
+
+  test("export without --json prints readable tables", () => {
+    const r = cli("export");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Omstillingsarbeid 2025");
+    expect(r.stdout).toMatch(/^2\.10 +Lederstøtte/m);
+  });
+
+  test("a malformed catalogue file fails with one line naming the path", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tiltak-"));
+    const bad = JSON.parse(JSON.stringify(catalogueJson));
+    bad.measures[3].summary.values["2027"] = "x";
+    writeFileSync(join(dir, "bad.json"), JSON.stringify(bad));
+    const r = cli("export", "--json", "--file", join(dir, "bad.json"));
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain("measures[3].summary.values.2027");
+  });
+
+  test("an unknown command exits non-zero with usage", () => {
+    const r = cli("explode");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("Bruk:");
+  });
+});
