@@ -1,0 +1,118 @@
+// `npm run bench [-- --json]`: counts and ratios, never wall-clock asserts. One JSON object is shared by
+// all benchmarks; each section is added by the issue that owns it.
+//
+// functions: 100 000 mixed TILTAK.* calls (single cells and 46×6 spills) against the same work done
+// the way a user would without the add-in: a spreadsheet engine (HyperFormula, GPL — dev-only, never
+// bundled) evaluating INDEX/MATCH and SUMIFS formulas over the catalogue table.
+import { HyperFormula } from "hyperformula";
+import { bundledCatalogue as cat } from "../src/data/bundled";
+import { effect } from "../src/domain/effects";
+import * as T from "../src/functions/tiltak";
+
+const CALLS = 100_000;
+const BASELINE_CALLS = 5_000;
+const SPILL_EVERY = 50;
+
+type Call = { kind: "EFFEKT" | "KUMULATIV" | "TOTAL"; spill: boolean; id: string; year: number; group: number };
+
+function mix(n: number): Call[] {
+  const ids = cat.measures.filter((m) => m.inSummary).map((m) => m.id);
+  const years = cat.years;
+  const calls: Call[] = [];
+  for (let i = 0; i < n; i++) {
+    calls.push({
+      kind: (["EFFEKT", "KUMULATIV", "TOTAL"] as const)[i % 3]!,
+      spill: i % SPILL_EVERY === 0,
+      id: ids[(i * 7) % ids.length]!,
+      year: years[(i * 5) % years.length]!,
+      group: 1 + (i % 5),
+    });
+  }
+  return calls;
+}
+
+function runAddin(calls: Call[]): { ns: number; cells: number } {
+  const idColumn = cat.measures.filter((m) => m.inSummary).map((m) => [m.id]);
+  const yearRow = [cat.years.slice()];
+  let cells = 0;
+  const t0 = process.hrtime.bigint();
+  for (const c of calls) {
+    let r: unknown[][];
+    if (c.kind === "EFFEKT") r = c.spill ? T.effekt(cat, idColumn, yearRow) : T.effekt(cat, c.id, c.year);
+    else if (c.kind === "KUMULATIV") r = T.kumulativ(cat, c.spill ? idColumn : c.id, 2026, 2029);
+    else r = c.spill ? T.totalFn(cat, yearRow, c.group) : T.totalFn(cat, c.year, c.group);
+    cells += r.length * (r[0]?.length ?? 0);
+  }
+  return { ns: Number(process.hrtime.bigint() - t0), cells };
+}
+
+/** The catalogue as a user's table: Nr, Gruppe, 2025…2030 (blank = 0, as SUMIFS treats it). */
+function baselineSheet(): (string | number)[][] {
+  const head = ["Nr", "Gruppe", ...cat.years];
+  const rows = cat.measures
+    .filter((m) => m.inSummary)
+    // Leading apostrophe: stored as text, as a careful user must, or "2.10" becomes the number 2.1.
+    .map((m) => [`'${m.id}`, m.group, ...cat.years.map((y) => { const o = effect(cat, m.id, y); return o.ok ? o.value : 0; })]);
+  return [head, ...rows];
+}
+
+function runBaseline(calls: Call[]): { ns: number; cells: number } {
+  const n = cat.measures.filter((m) => m.inSummary).length;
+  const data = `Tiltak!$C$2:$H$${n + 1}`;
+  const ids = `Tiltak!$A$2:$A$${n + 1}`;
+  const groups = `Tiltak!$B$2:$B$${n + 1}`;
+  const yearsRow = `Tiltak!$C$1:$H$1`;
+  const col = (y: number) => `INDEX(${data},0,MATCH(${y},${yearsRow},0))`;
+  const eff = (id: string, y: number) => `=INDEX(${data},MATCH("${id}",${ids},0),MATCH(${y},${yearsRow},0))`;
+  const cum = (id: string) => `=SUM(INDEX(${data},MATCH("${id}",${ids},0),MATCH(2026,${yearsRow},0)):INDEX(${data},MATCH("${id}",${ids},0),MATCH(2029,${yearsRow},0)))`;
+  const tot = (g: number, y: number) => `=SUMIFS(${col(y)},${groups},${g})`;
+  const idList = cat.measures.filter((m) => m.inSummary).map((m) => m.id);
+  const sheet: string[][] = [];
+  for (const c of calls) {
+    if (c.kind === "EFFEKT") {
+      if (c.spill) for (const id of idList) sheet.push(cat.years.map((y) => eff(id, y)));
+      else sheet.push([eff(c.id, c.year)]);
+    } else if (c.kind === "KUMULATIV") {
+      if (c.spill) for (const id of idList) sheet.push([cum(id)]);
+      else sheet.push([cum(c.id)]);
+    } else {
+      sheet.push(c.spill ? cat.years.map((y) => tot(c.group, y)) : [tot(c.group, c.year)]);
+    }
+  }
+  const cells = sheet.reduce((s, r) => s + r.length, 0);
+  const t0 = process.hrtime.bigint();
+  const hf = HyperFormula.buildFromSheets({ Tiltak: baselineSheet(), Formler: sheet }, { licenseKey: "gpl-v3" });
+  const ns = Number(process.hrtime.bigint() - t0);
+  const probe = hf.getCellValue({ sheet: hf.getSheetId("Formler")!, row: 0, col: 0 });
+  if (typeof probe !== "number") throw new Error(`baseline formula failed: ${JSON.stringify(probe)}`);
+  hf.destroy();
+  return { ns, cells };
+}
+
+function benchFunctions() {
+  runAddin(mix(2_000)); // warm-up: JIT and the per-measure series caches
+  const addin = runAddin(mix(CALLS));
+  runBaseline(mix(200));
+  const base = runBaseline(mix(BASELINE_CALLS));
+  const nsPerCall = addin.ns / CALLS;
+  const baselineNsPerCall = base.ns / BASELINE_CALLS;
+  return {
+    calls: CALLS,
+    cells: addin.cells,
+    nsPerCall: Math.round(nsPerCall),
+    baselineCalls: BASELINE_CALLS,
+    baselineNsPerCall: Math.round(baselineNsPerCall),
+    ratio: Number((baselineNsPerCall / nsPerCall).toFixed(1)),
+  };
+}
+
+const result = { functions: benchFunctions() };
+
+if (process.argv.includes("--json")) {
+  process.stdout.write(JSON.stringify(result) + "\n");
+} else {
+  const f = result.functions;
+  console.log(`Egendefinerte funksjoner: ${f.calls} kall (${f.cells} celler), ${f.nsPerCall} ns per kall`);
+  console.log(`Regnearkmotor (HyperFormula, INDEX/MATCH + SUMIFS): ${f.baselineNsPerCall} ns per kall`);
+  console.log(`Forhold: ${f.ratio}× raskere med tillegget`);
+}
