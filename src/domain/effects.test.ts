@@ -47,6 +47,14 @@ describe("effect", () => {
     expect(effect(cat, "1.9", 2026, "detail")).toEqual({ ok: false, problem: { kind: "no-net-row", id: "1.9" } });
   });
 
+  test("a year the table has no column for is unknown, not 0", () => {
+    // detail() tables print 2026–2030 only.
+    expect(effect(cat, "1.1", 2025, "detail")).toEqual({ ok: false, problem: { kind: "not-printed", id: "1.1", year: 2025, source: "detail" } });
+    expect(cumulative(cat, "1.1", 2025, 2027, "detail")).toMatchObject({ ok: false, problem: { kind: "not-printed", year: 2025 } });
+    expect(cumulative(cat, "1.1", 2026, 2027, "detail")).toEqual({ ok: true, value: -0.8 });
+    expect(change(cat, "1.1", 2026, "detail")).toMatchObject({ ok: false, problem: { kind: "not-printed", year: 2025 } });
+  });
+
   test("says which table is missing, which measure or year is unknown", () => {
     expect(effect(cat, "1.1", 2026, "group")).toEqual({ ok: false, problem: { kind: "no-table", source: "group", id: "1.1" } });
     expect(effect(cat, "2.1", 2026, "detail")).toEqual({ ok: false, problem: { kind: "no-table", source: "detail", id: "2.1" } });
@@ -81,7 +89,9 @@ describe("total", () => {
   test("counts only summary measures, filtered by group and category", () => {
     expect(menuMeasures(cat).map((m) => m.id)).toEqual(["1.1", "1.2", "2.1", "2.10"]);
     expect(total(cat, 2026, 2026, { group: 1 })).toEqual({ ok: true, value: -1.4 });
-    expect(total(cat, 2026, 2026, { category: "Lavere volum" })).toEqual({ ok: true, value: -1.1 });
+    expect(total(cat, 2026, 2026, { group: 1, category: "Lavere volum" })).toEqual({ ok: true, value: -1.1 });
+    // Group 2 has uncategorised measures, so an all-groups category total would undercount.
+    expect(total(cat, 2026, 2026, { category: "Lavere volum" })).toEqual({ ok: false, problem: { kind: "uncategorised", missing: 2, of: 4 } });
     expect(total(cat, 2026, 2026, { group: 1, category: "Høyere produktivitet" })).toEqual({ ok: true, value: -0.3 });
     expect(total(cat, 2026, 2029, { group: 1 })).toEqual({ ok: true, value: -8.3 });
     expect(total(cat, 2026, 2026, { group: 3 })).toEqual({ ok: true, value: 0 });

@@ -12,7 +12,9 @@ export type Problem =
   | { readonly kind: "unknown-year"; readonly year: number }
   | { readonly kind: "no-table"; readonly source: EffectSource; readonly id: string }
   | { readonly kind: "no-net-row"; readonly id: string }
-  | { readonly kind: "unreadable"; readonly id: string; readonly year: number; readonly printed: string; readonly source: EffectSource };
+  | { readonly kind: "unreadable"; readonly id: string; readonly year: number; readonly printed: string; readonly source: EffectSource }
+  | { readonly kind: "not-printed"; readonly id: string; readonly year: number; readonly source: EffectSource }
+  | { readonly kind: "uncategorised"; readonly missing: number; readonly of: number };
 
 export type Outcome = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly problem: Problem };
 
@@ -37,31 +39,43 @@ export function detailNetRow(detail: DetailTable): LabelledRow | null {
 }
 
 /** The printed row a source gives for a measure, with a converter to MNOK; null when the measure has none. */
-function sourceRow(m: Measure, source: EffectSource): { values: YearValues; toMnok: (v: number) => number } | Problem {
+interface SourceRow {
+  readonly values: YearValues;
+  /** Years the table has a column for (null: every catalogue year). */
+  readonly printedYears: readonly number[] | null;
+  readonly toMnok: (v: number) => number;
+}
+
+const asIs = (v: number) => v;
+
+function sourceRow(m: Measure, source: EffectSource): SourceRow | Problem {
   switch (source) {
     case "summary":
-      return m.summary ? { values: m.summary.values, toMnok: (v) => v } : { kind: "no-table", source, id: m.id };
+      return m.summary ? { values: m.summary.values, printedYears: null, toMnok: asIs } : { kind: "no-table", source, id: m.id };
     case "group":
-      return m.groupTable ? { values: m.groupTable.values, toMnok: (v) => v } : { kind: "no-table", source, id: m.id };
+      return m.groupTable
+        ? { values: m.groupTable.values, printedYears: Object.keys(m.groupTable.values).map(Number), toMnok: asIs }
+        : { kind: "no-table", source, id: m.id };
     case "detail": {
       const d = m.detail;
       if (!d) return { kind: "no-table", source, id: m.id };
       const net = detailNetRow(d);
       if (!net) return { kind: "no-net-row", id: m.id };
-      return { values: net.values, toMnok: (v) => normaliseDetailValue(v, d) };
+      return { values: net.values, printedYears: d.years, toMnok: (v) => normaliseDetailValue(v, d) };
     }
   }
 }
 
 /**
  * Per measure and source: the annual effects (MNOK, as integer nanos) and their prefix sums, so that
- * an effect, a change and a span are all O(1). A blank cell (or a year the table does not print) is no
- * effect that year: 0. An unreadable cell poisons every span that includes it.
+ * an effect, a change and a span are all O(1). A blank cell is no effect that year: 0. A year the table
+ * has no column for is unknown, not 0 (a detail table ending in 2029 says nothing about 2030), and an
+ * unreadable cell is unknown too: either poisons every span that includes it.
  */
 interface SeriesTable {
   readonly outcomes: readonly Outcome[]; // per year index
   readonly prefix: readonly number[]; // prefix[i] = sum of nanos of years [0, i)
-  readonly unreadableBefore: readonly number[]; // count of unreadable years in [0, i)
+  readonly problemsBefore: readonly number[]; // count of unknown years in [0, i)
 }
 
 type Series = SeriesTable | Problem;
@@ -71,18 +85,20 @@ function buildSeries(m: Measure, source: EffectSource, years: readonly number[])
   if ("kind" in row) return row;
   const outcomes: Outcome[] = [];
   const prefix = [0];
-  const unreadableBefore = [0];
+  const problemsBefore = [0];
+  const printed = row.printedYears ? new Set(row.printedYears) : null;
   for (const year of years) {
     const cell = row.values[String(year)];
     let outcome: Outcome;
-    if (isUnreadable(cell)) outcome = fail({ kind: "unreadable", id: m.id, year, printed: cell.unreadable, source });
+    if (printed && !printed.has(year)) outcome = fail({ kind: "not-printed", id: m.id, year, source });
+    else if (isUnreadable(cell)) outcome = fail({ kind: "unreadable", id: m.id, year, printed: cell.unreadable, source });
     else if (isInterpreted(cell)) outcome = ok(row.toMnok(cell.value));
     else outcome = ok(cell === null || cell === undefined ? 0 : row.toMnok(cell));
     outcomes.push(outcome);
     prefix.push((prefix[prefix.length - 1] as number) + (outcome.ok ? toNanos(outcome.value) : 0));
-    unreadableBefore.push((unreadableBefore[unreadableBefore.length - 1] as number) + (outcome.ok ? 0 : 1));
+    problemsBefore.push((problemsBefore[problemsBefore.length - 1] as number) + (outcome.ok ? 0 : 1));
   }
-  return { outcomes, prefix, unreadableBefore };
+  return { outcomes, prefix, problemsBefore };
 }
 
 const cache = new WeakMap<Catalogue, Map<string, Series>>();
@@ -120,9 +136,8 @@ export function cumulative(cat: Catalogue, id: string, from: number, to: number,
   const j = cat.yearIndex(to);
   if (i < 0) return fail({ kind: "unknown-year", year: from });
   if (j < 0) return fail({ kind: "unknown-year", year: to });
-  if ((s.unreadableBefore[j + 1] as number) - (s.unreadableBefore[i] as number) > 0) {
-    const bad = s.outcomes.slice(i, j + 1).find((o) => !o.ok) as Outcome;
-    return bad;
+  if ((s.problemsBefore[j + 1] as number) - (s.problemsBefore[i] as number) > 0) {
+    return s.outcomes.slice(i, j + 1).find((o) => !o.ok) as Outcome;
   }
   return ok(fromNanos((s.prefix[j + 1] as number) - (s.prefix[i] as number)));
 }
@@ -150,6 +165,12 @@ export function menuMeasures(cat: Catalogue, filter: TotalFilter = {}): readonly
 
 /** Sum over the menu's measures of their summary effect, in one year or over a span. */
 export function total(cat: Catalogue, from: number, to: number = from, filter: TotalFilter = {}): Outcome {
+  if (filter.category != null) {
+    // Most measures have no category in the report: a category sum over them would silently undercount.
+    const scope = menuMeasures(cat, { group: filter.group ?? null });
+    const missing = scope.filter((m) => m.category === null).length;
+    if (missing > 0) return fail({ kind: "uncategorised", missing, of: scope.length });
+  }
   const parts: number[] = [];
   for (const m of menuMeasures(cat, filter)) {
     const o = cumulative(cat, m.id, from, to, "summary");

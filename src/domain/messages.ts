@@ -21,5 +21,9 @@ export function problemMessage(p: Problem): string {
       return `Tiltak ${p.id} har ingen nettorad i effekttabellen.`;
     case "unreadable":
       return `Verdien for tiltak ${p.id} i ${p.year} kan ikke leses i ${SOURCE_LABEL[p.source]} (trykt «${p.printed}»).`;
+    case "not-printed":
+      return `Tiltak ${p.id}: ${SOURCE_LABEL[p.source]} har ingen kolonne for ${p.year}.`;
+    case "uncategorised":
+      return `Rapporten oppgir ikke kategori for ${p.missing} av ${p.of} tiltak i utvalget, så en kategorisum blir ufullstendig. Se rapportens egen kategoritabell.`;
   }
 }

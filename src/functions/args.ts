@@ -17,7 +17,7 @@ export class FnError {
 export type Scalar = string | number | boolean | null | undefined;
 export type CellResult = string | number | FnError;
 
-const isBlank = (v: Scalar): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+export const isBlank = (v: Scalar): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 /** Serial numbers from about 1903 onwards: what Excel stores when "2.10" is typed into a date-aware cell. */
 const DATE_SERIAL_MIN = 1000;
@@ -26,16 +26,16 @@ export function parseMeasureId(v: Scalar): string | FnError {
   if (v === null || v === undefined || isBlank(v)) return new FnError("#VALUE!", "Tiltaksnummer mangler. Skriv f.eks. \"2.1\".");
   if (typeof v === "boolean") return new FnError("#VALUE!", "Tiltaksnummer kan ikke være SANN/USANN. Skriv f.eks. \"2.1\".");
   if (typeof v === "number") {
-    if (Number.isInteger(v) && v >= DATE_SERIAL_MIN) {
+    if (Math.abs(v) >= DATE_SERIAL_MIN) {
       return new FnError(
         "#VALUE!",
         "Tallet ser ut som en dato: Excel har trolig gjort et tiltaksnummer som «2.10» om til en dato. Skriv nummeret som tekst: '2.10 eller \"2.10\".",
       );
     }
-    // A number argument can only mean what it shows: 2.1 → "2.1" (never "2.10", which Excel cannot keep as a number).
-    return String(v);
+    // A number argument can only mean what it shows: 2.1 → "2.1" (never "2.10", which Excel cannot keep
+    // as a number). It then obeys the same rules as text, so 2 and "2" get the same answer.
   }
-  const s = v.trim();
+  const s = String(v).trim();
   if (!/^\d+\.\d+$/.test(s)) return new FnError("#VALUE!", `«${s}» er ikke et tiltaksnummer. Skriv gruppe og nummer, f.eks. "2.10".`);
   return s;
 }

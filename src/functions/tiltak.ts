@@ -7,6 +7,7 @@ import {
   broadcast,
   checkYearInCatalogue,
   FnError,
+  isBlank,
   mapMatrix,
   outcomeToCell,
   parseCategory,
@@ -53,12 +54,12 @@ export function endring(cat: Catalogue, nr: Arg, aar: Arg, kilde?: Scalar): Cell
   return perMeasureYear(cat, nr, aar, kilde, (id, y, s) => change(cat, id, y, s));
 }
 
-function span(cat: Catalogue, fra: Scalar, til: Scalar): readonly [number, number] | FnError {
-  const from = yearArg(cat, fra, "fra_år");
+function span(cat: Catalogue, fra: Scalar, til: Scalar, fromLabel = "fra_år"): readonly [number, number] | FnError {
+  const from = yearArg(cat, fra, fromLabel);
   if (from instanceof FnError) return from;
   const to = yearArg(cat, til, "til_år");
   if (to instanceof FnError) return to;
-  if (from > to) return new FnError("#VALUE!", `fra_år (${from}) er etter til_år (${to}).`);
+  if (from > to) return new FnError("#VALUE!", `${fromLabel} (${from}) er etter til_år (${to}).`);
   return [from, to];
 }
 
@@ -77,11 +78,11 @@ export function kumulativ(cat: Catalogue, nr: Arg, fraAar: Scalar, tilAar: Scala
 export function totalFn(cat: Catalogue, aar: Arg, gruppe?: Scalar, kategori?: Scalar, tilAar?: Scalar): CellResult[][] {
   const group = parseGroup(cat, gruppe);
   const category = parseCategory(kategori);
-  const hasTo = !(tilAar === null || tilAar === undefined || tilAar === "");
+  const hasTo = !isBlank(tilAar);
   return mapMatrix(asMatrix(aar), (a) => {
     if (group instanceof FnError) return group;
     if (category instanceof FnError) return category;
-    const years = hasTo ? span(cat, a, tilAar) : yearArg(cat, a);
+    const years = hasTo ? span(cat, a, tilAar, "år") : yearArg(cat, a);
     if (years instanceof FnError) return years;
     const [from, to] = typeof years === "number" ? [years, years] : years;
     return outcomeToCell(total(cat, from, to, { group, category }));
