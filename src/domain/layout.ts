@@ -1,9 +1,16 @@
-// Names of the sheets and tables Tiltaksmeny creates (design.md, "Workbook layout").
-// Table names are ASCII: Excel table names with Ø/æ/å are unsafe across locales.
+// What Tiltaksmeny writes into a workbook (design.md, "Workbook layout"), as plain data: sheets, tables,
+// columns, rows, formats and formulas. The Excel adapter only renders this; tests read it directly.
+import type { Catalogue } from "./catalogue";
+import { effect, normaliseDetailValue } from "./effects";
+import { HOP_LABEL } from "./labels";
+import { isInterpreted, isUnreadable, CATEGORIES, type Cell, type DetailTable, type LabelledRow, type Measure } from "./types";
 
+// Table names are ASCII: Excel table names with Ø/æ/å are unsafe across locales.
 export const TABLE_NAMES = {
   measures: "Tiltak",
   lines: "Tiltakslinjer",
+  groupSummary: "Gruppesum",
+  categorySummary: "Kategorisum",
   findings: "Avvik",
   followUp: "Oppfolging",
   hop: "HOP",
@@ -17,3 +24,277 @@ export const SHEET_NAMES = {
   followUp: "Oppfølging",
   hop: "HØP",
 } as const;
+
+export type TableKey = "measures" | "lines" | "groupSummary" | "categorySummary";
+
+/** Excel number formats (invariant syntax; Excel shows them in the user's locale, e.g. "−1,5"). */
+export const FORMATS = {
+  text: "@",
+  mnok1: "#,##0.0;-#,##0.0;0.0",
+  mnokDetail: "#,##0.0##;-#,##0.0##;0.0",
+  printed: "General",
+  integer: "0",
+} as const;
+
+export type CellValue = string | number | { readonly formula: string };
+
+export interface ColumnSpec {
+  readonly name: string;
+  readonly format: string;
+  /** Column width in points. */
+  readonly width: number;
+  /** Typed by users; the add-in writes it only when the row is new. */
+  readonly input?: boolean;
+  /** Formula for the totals row (structured reference), when the column has a total. */
+  readonly total?: string;
+}
+
+export interface RowSpec {
+  /** Identifies the row across catalogue versions (measure number, measure + line, group id…). */
+  readonly key: string;
+  readonly cells: readonly CellValue[];
+}
+
+export interface TableSpec {
+  readonly key: TableKey;
+  readonly sheetKey: keyof typeof SHEET_NAMES;
+  readonly table: string;
+  /** Rows above the table on its sheet (0 = header in row 1); tables sharing a sheet stack. */
+  readonly startRow: number;
+  readonly columns: readonly ColumnSpec[];
+  readonly rows: readonly RowSpec[];
+  /** Column holding the row status, so rows of measures that left the catalogue can be marked. */
+  readonly statusColumn?: string;
+  /** Title written above the table (for stacked tables on a summary sheet). */
+  readonly caption?: string;
+}
+
+export type TableNames = Readonly<Record<TableKey, string>>;
+
+export const DEFAULT_TABLE_NAMES: TableNames = {
+  measures: TABLE_NAMES.measures,
+  lines: TABLE_NAMES.lines,
+  groupSummary: TABLE_NAMES.groupSummary,
+  categorySummary: TABLE_NAMES.categorySummary,
+};
+
+/** The status a row gets when its measure is no longer in the catalogue being inserted. */
+export function removedStatus(version: string): string {
+  return `Ikke i katalog ${version}`;
+}
+
+// Text that Excel would read as a formula (or a DDE/command injection) is stored with a text prefix.
+const FORMULA_START = /^[=+\-@\t\r]/;
+export function safeText(s: string): string {
+  return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+/** Structured reference to a column (names with special characters are bracketed). */
+export function colRef(table: string, column: string): string {
+  return `${table}[${escapeColumn(column)}]`;
+}
+function escapeColumn(name: string): string {
+  return `[${name.replace(/(['#[\]])/g, "'$1")}]`;
+}
+
+function unknownCell(): CellValue {
+  // #N/A, not 0: an unreadable report value must stay unknown in every sum that uses it.
+  return { formula: "=NA()" };
+}
+
+function measureStatus(m: Measure): string {
+  return m.inSummary ? "Sammendrag" : "Kun kapittel 4";
+}
+
+export function planColumnName(cat: Catalogue): string {
+  const [from, to] = cat.planPeriod;
+  return `Sum ${from}–${to}`;
+}
+
+function measuresTable(cat: Catalogue, names: TableNames): TableSpec {
+  const years = cat.years;
+  const [from, to] = cat.planPeriod;
+  const t = names.measures;
+  const yearCols: ColumnSpec[] = years.map((y) => ({ name: String(y), format: FORMATS.mnok1, width: 44, total: `=SUBTOTAL(109,${colRef(t, String(y))})` }));
+  const planCol = planColumnName(cat);
+  const columns: ColumnSpec[] = [
+    { name: "Nr", format: FORMATS.text, width: 36 },
+    { name: "Gruppe", format: FORMATS.integer, width: 44 },
+    { name: "Tjeneste", format: FORMATS.text, width: 100 },
+    { name: "Tiltak", format: FORMATS.text, width: 300 },
+    { name: "Kategori", format: FORMATS.text, width: 110 },
+    ...yearCols,
+    { name: planCol, format: FORMATS.mnok1, width: 70, total: `=SUBTOTAL(109,${colRef(t, planCol)})` },
+    { name: "HØP-status", format: FORMATS.text, width: 90 },
+    { name: "Kilde", format: FORMATS.text, width: 50 },
+    { name: "Katalog", format: FORMATS.text, width: 90 },
+    { name: "Valgt", format: FORMATS.text, width: 44, input: true },
+  ];
+  const rows = cat.measures.map((m): RowSpec => {
+    const yearCells = years.map((y): CellValue => {
+      if (!m.inSummary) return "";
+      const o = effect(cat, m.id, y);
+      return o.ok ? o.value : unknownCell();
+    });
+    return {
+      key: m.id,
+      cells: [
+        m.id,
+        m.group,
+        safeText(m.service.trim()),
+        safeText(m.title),
+        m.category ?? "",
+        ...yearCells,
+        // Native formula so the workbook stays right when users correct a year by hand.
+        m.inSummary ? { formula: `=SUM(${t}[@[${from}]:[${to}]])` } : "",
+        HOP_LABEL[m.hop.status],
+        m.source ?? "",
+        measureStatus(m),
+        "Nei",
+      ],
+    };
+  });
+  return { key: "measures", sheetKey: "measures", table: t, startRow: 0, columns, rows, statusColumn: "Katalog" };
+}
+
+function printedCell(c: Cell | undefined): CellValue {
+  if (c === null || c === undefined) return "";
+  if (isUnreadable(c)) return safeText(`ulesbar: ${c.unreadable}`);
+  if (isInterpreted(c)) return c.value;
+  return c;
+}
+
+function mnokCell(c: Cell | undefined, d: DetailTable): CellValue {
+  if (c === null || c === undefined) return "";
+  if (isUnreadable(c)) return unknownCell();
+  return normaliseDetailValue(isInterpreted(c) ? c.value : c, d);
+}
+
+const UNIT_LABEL: Readonly<Record<DetailTable["unit"], string>> = { MNOK: "mill. kr", TNOK: "1000 kr", NOK: "kr" };
+
+function linesTable(cat: Catalogue, names: TableNames): TableSpec {
+  const years = cat.years;
+  const columns: ColumnSpec[] = [
+    { name: "Nr", format: FORMATS.text, width: 36 },
+    { name: "Linje", format: FORMATS.integer, width: 36 },
+    { name: "Tekst", format: FORMATS.text, width: 240 },
+    { name: "Netto", format: FORMATS.text, width: 44 },
+    { name: "Enhet (trykt)", format: FORMATS.text, width: 60 },
+    { name: "Fortegn (trykt)", format: FORMATS.text, width: 110 },
+    ...years.map((y) => ({ name: `Trykt ${y}`, format: FORMATS.printed, width: 70 })),
+    ...years.map((y) => ({ name: `MNOK ${y}`, format: FORMATS.mnokDetail, width: 60 })),
+    { name: "Rapportlinje", format: FORMATS.integer, width: 60 },
+  ];
+  const rows: RowSpec[] = [];
+  for (const m of cat.measures) {
+    const d = m.detail;
+    if (!d) continue;
+    const all: [LabelledRow, boolean][] = [...d.lines.map((l): [LabelledRow, boolean] => [l, false]), ...(d.net ? [[d.net, true] as [LabelledRow, boolean]] : [])];
+    all.forEach(([line, isNet], i) => {
+      rows.push({
+        key: `${m.id}#${i + 1}`,
+        cells: [
+          m.id,
+          i + 1,
+          safeText(line.label || "(uten tekst)"),
+          isNet ? "Ja" : "Nei",
+          UNIT_LABEL[d.unit],
+          d.sign === "negative-is-saving" ? "negativ = innsparing" : "positiv = innsparing",
+          ...years.map((y) => (d.years.includes(y) ? printedCell(line.values[String(y)]) : "")),
+          ...years.map((y) => (d.years.includes(y) ? mnokCell(line.values[String(y)], d) : "")),
+          line.line,
+        ],
+      });
+    });
+  }
+  return { key: "lines", sheetKey: "lines", table: names.lines, startRow: 0, columns, rows };
+}
+
+function printedTotal(c: Cell | undefined): CellValue {
+  if (c === null || c === undefined) return "";
+  if (isUnreadable(c)) return unknownCell();
+  return isInterpreted(c) ? c.value : c;
+}
+
+/** Per group: target, menu per year (SUMIFS over the Tiltak table), the report's printed total, the difference. */
+function groupSummaryTable(cat: Catalogue, names: TableNames): TableSpec {
+  const years = cat.years;
+  const t = names.groupSummary;
+  const m = names.measures;
+  const columns: ColumnSpec[] = [
+    { name: "Gruppe", format: FORMATS.integer, width: 44 },
+    { name: "Arbeidsgruppe", format: FORMATS.text, width: 160 },
+    { name: "Sparekrav", format: FORMATS.mnok1, width: 60, total: `=SUBTOTAL(109,${colRef(t, "Sparekrav")})` },
+    { name: "Meny (sparekrav×2)", format: FORMATS.mnok1, width: 70, total: `=SUBTOTAL(109,${colRef(t, "Meny (sparekrav×2)")})` },
+    ...years.map((y) => ({ name: `Tiltak ${y}`, format: FORMATS.mnok1, width: 60, total: `=SUBTOTAL(109,${colRef(t, `Tiltak ${y}`)})` })),
+    ...years.map((y) => ({ name: `Rapport ${y}`, format: FORMATS.mnok1, width: 60, total: `=SUBTOTAL(109,${colRef(t, `Rapport ${y}`)})` })),
+    ...years.map((y) => ({ name: `Differanse ${y}`, format: FORMATS.mnok1, width: 66, total: `=SUBTOTAL(109,${colRef(t, `Differanse ${y}`)})` })),
+  ];
+  const rows = cat.groups.map((g): RowSpec => {
+    const target = cat.data.targets.byGroup[String(g.id)];
+    const printed = cat.data.totals.byGroup[String(g.id)];
+    return {
+      key: String(g.id),
+      cells: [
+        g.id,
+        safeText(g.name),
+        target ? target.sparekrav : "",
+        target ? target.menu : "",
+        ...years.map((y): CellValue => ({ formula: `=SUMIFS(${colRef(m, String(y))},${colRef(m, "Gruppe")},[@Gruppe])` })),
+        ...years.map((y) => printedTotal(printed?.values[String(y)])),
+        ...years.map((y): CellValue => ({ formula: `=[@[Tiltak ${y}]]-[@[Rapport ${y}]]` })),
+      ],
+    };
+  });
+  return { key: "groupSummary", sheetKey: "summary", table: t, startRow: 2, columns, rows, caption: "Per arbeidsgruppe (mill. kr, negativ = innsparing)" };
+}
+
+export const NO_CATEGORY = "Uten kategori i rapporten";
+
+/** Per category, plus the measures the report gives no category, so the rows add up to the whole menu. */
+function categorySummaryTable(cat: Catalogue, names: TableNames, startRow: number): TableSpec {
+  const years = cat.years;
+  const t = names.categorySummary;
+  const m = names.measures;
+  const columns: ColumnSpec[] = [
+    { name: "Kategori", format: FORMATS.text, width: 160 },
+    { name: "Antall tiltak", format: FORMATS.integer, width: 50 },
+    ...years.map((y) => ({ name: `Tiltak ${y}`, format: FORMATS.mnok1, width: 60, total: `=SUBTOTAL(109,${colRef(t, `Tiltak ${y}`)})` })),
+    ...years.map((y) => ({ name: `Rapport ${y}`, format: FORMATS.mnok1, width: 60, total: `=SUBTOTAL(109,${colRef(t, `Rapport ${y}`)})` })),
+    ...years.map((y) => ({ name: `Differanse ${y}`, format: FORMATS.mnok1, width: 66, total: `=SUBTOTAL(109,${colRef(t, `Differanse ${y}`)})` })),
+  ];
+  const criterion = (c: string) => (c === NO_CATEGORY ? '""' : "[@Kategori]");
+  const rows = [...CATEGORIES, NO_CATEGORY].map((c): RowSpec => {
+    const printed = cat.data.totals.byCategory[c];
+    const countFormula = `=COUNTIFS(${colRef(m, "Kategori")},${criterion(c)},${colRef(m, "Katalog")},"Sammendrag")`;
+    return {
+      key: c,
+      cells: [
+        c,
+        { formula: countFormula },
+        ...years.map((y): CellValue => ({ formula: `=SUMIFS(${colRef(m, String(y))},${colRef(m, "Kategori")},${criterion(c)})` })),
+        ...years.map((y) => (printed ? printedTotal(printed.values[String(y)]) : "")),
+        ...years.map((y): CellValue =>
+          printed ? { formula: `=[@[Tiltak ${y}]]-[@[Rapport ${y}]]` } : "",
+        ),
+      ],
+    };
+  });
+  return {
+    key: "categorySummary",
+    sheetKey: "summary",
+    table: t,
+    startRow,
+    columns,
+    rows,
+    caption: "Per kategori (rapporten oppgir kategori bare for noen tiltak)",
+  };
+}
+
+/** Every table Tiltaksmeny inserts, given the table names resolved for this workbook. */
+export function catalogueLayout(cat: Catalogue, names: TableNames = DEFAULT_TABLE_NAMES): readonly TableSpec[] {
+  const group = groupSummaryTable(cat, names);
+  // Group table: caption row, header, rows, totals row; then a blank row, a caption and the category table.
+  const categoryStart = group.startRow + 1 + group.rows.length + 1 + 2;
+  return [measuresTable(cat, names), linesTable(cat, names), group, categorySummaryTable(cat, names, categoryStart)];
+}

@@ -1,0 +1,249 @@
+// Renders an insert plan into the workbook: one read round trip (two when the add-in's tables were
+// renamed), one write round trip, whatever the size of the catalogue. On failure, undoes what it did.
+import type { Catalogue } from "../domain/catalogue";
+import {
+  describeInsert,
+  MEMORY_KEY,
+  parseMemory,
+  planInsert,
+  type ExistingTable,
+  type InsertPlan,
+  type StoredCell,
+  type TableOp,
+  type WorkbookState,
+} from "../domain/insertPlan";
+import { DEFAULT_TABLE_NAMES, FORMATS, type CellValue, type TableKey, type TableSpec } from "../domain/layout";
+import { columnLetters, parseAddress, quoteSheet, rectAddress, type Rect } from "./a1";
+
+export interface InsertResult {
+  readonly plan: InsertPlan;
+  readonly messages: readonly string[];
+}
+
+type Progress = (step: string) => void;
+
+const TABLE_KEYS: readonly TableKey[] = ["measures", "lines", "groupSummary", "categorySummary"];
+const TABLE_STYLE = "TableStyleMedium2";
+
+interface TableProbe {
+  readonly table: Excel.Table;
+  readonly sheet: Excel.Worksheet;
+  readonly range: Excel.Range;
+}
+
+function probeTable(context: Excel.RequestContext, name: string): TableProbe {
+  const table = context.workbook.tables.getItemOrNullObject(name);
+  table.load("name,showTotals");
+  const sheet = table.worksheet;
+  sheet.load("name");
+  const range = table.getRange();
+  range.load("address,formulas");
+  return { table, sheet, range };
+}
+
+function existingFrom(p: TableProbe): ExistingTable | null {
+  if (p.table.isNullObject) return null;
+  const rows = p.range.formulas as StoredCell[][];
+  const header = (rows[0] ?? []).map((h) => String(h ?? ""));
+  const body = rows.slice(1, p.table.showTotals ? rows.length - 1 : rows.length);
+  return { name: p.table.name, sheet: p.sheet.name, address: p.range.address, header, body, showTotals: p.table.showTotals };
+}
+
+/** Reads everything the planner needs. */
+async function readState(context: Excel.RequestContext): Promise<WorkbookState> {
+  const wb = context.workbook;
+  const sheets = wb.worksheets.load("items/name");
+  const tables = wb.tables.load("items/name");
+  const names = wb.names.load("items/name");
+  const setting = wb.settings.getItemOrNullObject(MEMORY_KEY);
+  setting.load("value");
+  // Speculatively read the tables under their default names: in the usual case this is the only read.
+  const probes: Partial<Record<TableKey, TableProbe>> = {};
+  for (const k of TABLE_KEYS) probes[k] = probeTable(context, DEFAULT_TABLE_NAMES[k]);
+  await context.sync();
+
+  const rawMemory = setting.isNullObject ? null : (setting.value as unknown);
+  const memory = parseMemory(rawMemory);
+  const found: Partial<Record<TableKey, ExistingTable | null>> = {};
+  const again: Partial<Record<TableKey, TableProbe>> = {};
+  for (const k of TABLE_KEYS) {
+    const remembered = memory?.tables[k]?.name;
+    if (!remembered) continue;
+    if (remembered.toLowerCase() === DEFAULT_TABLE_NAMES[k].toLowerCase()) found[k] = existingFrom(probes[k] as TableProbe);
+    else again[k] = probeTable(context, remembered);
+  }
+  if (Object.keys(again).length > 0) {
+    // Our tables carry other names (a user's table had ours): one more read for them.
+    await context.sync();
+    for (const [k, p] of Object.entries(again)) found[k as TableKey] = existingFrom(p as TableProbe);
+  }
+  return {
+    sheets: sheets.items.map((s) => s.name),
+    tableNames: tables.items.map((t) => t.name),
+    definedNames: names.items.map((n) => n.name),
+    memory: rawMemory,
+    tables: found,
+  };
+}
+
+function formulaCell(v: CellValue): string | number {
+  return typeof v === "object" ? v.formula : v;
+}
+
+function addr(sheet: string, r: Rect): string {
+  return `${quoteSheet(sheet)}!${rectAddress(r)}`;
+}
+
+function fill<T>(rows: number, cols: number, f: (r: number, c: number) => T): T[][] {
+  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => f(r, c)));
+}
+
+function supports(version: string): boolean {
+  return typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported?.("ExcelApi", version);
+}
+
+function applyInputValidation(range: Excel.Range): void {
+  // Data validation is ExcelApi 1.8; older hosts simply get a plain column.
+  if (supports("1.8")) range.dataValidation.rule = { list: { inCellDropDown: true, source: "Ja,Nei" } };
+}
+
+function renderCreate(context: Excel.RequestContext, op: Extract<TableOp, { kind: "create" }>): void {
+  const { spec } = op;
+  const wb = context.workbook;
+  const sheet = op.newSheet ? wb.worksheets.add(op.sheet) : wb.worksheets.getItem(op.sheet);
+  const n = spec.columns.length;
+  const rows = spec.rows.length;
+  const top = spec.startRow;
+  if (spec.caption && top > 0) {
+    const cap = sheet.getRange(rectAddress({ row: top - 1, col: 0, rows: 1, cols: 1 }));
+    cap.values = [[spec.caption]];
+    cap.format.font.bold = true;
+  }
+  const header = sheet.getRange(rectAddress({ row: top, col: 0, rows: 1, cols: n }));
+  header.numberFormat = [spec.columns.map(() => FORMATS.text)];
+  header.values = [spec.columns.map((c) => c.name)];
+  if (rows > 0) {
+    const body = sheet.getRange(rectAddress({ row: top + 1, col: 0, rows, cols: n }));
+    // Formats first: a text column must be text before "2.10" lands in it, or Excel makes it 2.1.
+    body.numberFormat = fill(rows, n, (_, c) => (spec.columns[c] as TableSpec["columns"][number]).format);
+    body.formulas = spec.rows.map((r) => r.cells.map(formulaCell));
+  }
+  const table = wb.tables.add(addr(op.sheet, { row: top, col: 0, rows: rows + 1, cols: n }), true);
+  table.name = spec.table;
+  table.style = TABLE_STYLE;
+  if (spec.columns.some((c) => c.total)) {
+    table.showTotals = true;
+    const totals = sheet.getRange(rectAddress({ row: top + 1 + rows, col: 0, rows: 1, cols: n }));
+    totals.formulas = [spec.columns.map((c, i) => c.total ?? (i === 0 ? "Sum" : ""))];
+  }
+  spec.columns.forEach((c, i) => {
+    const letter = columnLetters(i);
+    sheet.getRange(`${letter}:${letter}`).format.columnWidth = c.width;
+    if (c.input && rows > 0) applyInputValidation(sheet.getRange(rectAddress({ row: top + 1, col: i, rows, cols: 1 })));
+  });
+  if (top === 0 && supports("1.7")) sheet.freezePanes.freezeRows(1);
+}
+
+/** Consecutive rows of one column, so an update is a handful of range writes, not one per cell. */
+function runs(writes: readonly { row: number; col: number; value: CellValue }[]): { col: number; row: number; values: CellValue[] }[] {
+  const sorted = [...writes].sort((a, b) => a.col - b.col || a.row - b.row);
+  const out: { col: number; row: number; values: CellValue[] }[] = [];
+  for (const w of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.col === w.col && last.row + last.values.length === w.row) last.values.push(w.value);
+    else out.push({ col: w.col, row: w.row, values: [w.value] });
+  }
+  return out;
+}
+
+function renderUpdate(context: Excel.RequestContext, op: Extract<TableOp, { kind: "update" }>): void {
+  const { existing, spec } = op;
+  const sheet = context.workbook.worksheets.getItem(existing.sheet);
+  const { rect } = parseAddress(existing.address);
+  const bodyTop = rect.row + 1;
+  for (const run of runs(op.writes)) {
+    sheet.getRange(rectAddress({ row: bodyTop + run.row, col: rect.col + run.col, rows: run.values.length, cols: 1 })).formulas = run.values.map((v) => [formulaCell(v)]);
+  }
+  if (op.append.length > 0) {
+    const table = context.workbook.tables.getItem(existing.name);
+    const width = existing.header.length;
+    table.rows.add(undefined, fill(op.append.length, width, () => ""));
+    const formatOf = (ci: number) => spec.columns.find((c) => op.columnIndex[c.name] === ci)?.format ?? "General";
+    const target = sheet.getRange(rectAddress({ row: bodyTop + existing.body.length, col: rect.col, rows: op.append.length, cols: width }));
+    target.numberFormat = fill(op.append.length, width, (_, c) => formatOf(c));
+    target.formulas = op.append.map((r) => r.map(formulaCell));
+    spec.columns.forEach((c) => {
+      if (c.input) applyInputValidation(sheet.getRange(rectAddress({ row: bodyTop + existing.body.length, col: rect.col + (op.columnIndex[c.name] as number), rows: op.append.length, cols: 1 })));
+    });
+  }
+}
+
+/** Best-effort undo after a failed write: remove what was created, restore what was overwritten. */
+async function rollback(context: Excel.RequestContext, plan: InsertPlan): Promise<void> {
+  const wb = context.workbook;
+  const newSheets = new Set(plan.ops.filter((o) => o.kind === "create" && o.newSheet).map((o) => (o as { sheet: string }).sheet));
+  const sheetProbes = [...newSheets].map((n) => wb.worksheets.getItemOrNullObject(n).load("name"));
+  const tableProbes = plan.ops
+    .filter((o): o is Extract<TableOp, { kind: "create" }> => o.kind === "create" && !o.newSheet)
+    .map((o) => ({ op: o, table: wb.tables.getItemOrNullObject(o.spec.table).load("name") }));
+  const updateProbes = plan.ops
+    .filter((o): o is Extract<TableOp, { kind: "update" }> => o.kind === "update")
+    .map((o) => {
+      const range = wb.tables.getItem(o.existing.name).getDataBodyRange();
+      range.load("rowCount");
+      return { op: o, range };
+    });
+  await context.sync();
+  for (const s of sheetProbes) if (!s.isNullObject) s.delete();
+  for (const { op, table } of tableProbes) {
+    const rect = { row: op.spec.startRow, col: 0, rows: op.spec.rows.length + 2, cols: op.spec.columns.length };
+    if (!table.isNullObject) table.delete();
+    wb.worksheets.getItem(op.sheet).getRange(rectAddress({ ...rect, row: Math.max(0, rect.row - 1), rows: rect.rows + 1 })).clear();
+  }
+  for (const { op, range } of updateProbes) {
+    const sheet = wb.worksheets.getItem(op.existing.sheet);
+    const { rect } = parseAddress(op.existing.address);
+    for (const w of op.writes) {
+      sheet.getRange(rectAddress({ row: rect.row + 1 + w.row, col: rect.col + w.col, rows: 1, cols: 1 })).formulas = [[w.previous ?? ""]];
+    }
+    const extra = range.rowCount - op.existing.body.length;
+    if (extra > 0) {
+      sheet.getRange(rectAddress({ row: rect.row + 1 + op.existing.body.length, col: rect.col, rows: extra, cols: op.existing.header.length })).delete("Up");
+    }
+  }
+  await context.sync();
+}
+
+/**
+ * Inserts or updates the catalogue tables. Throws the Excel error (map it with excelErrorMessage);
+ * on a failed write the workbook is restored to how it was before.
+ */
+export async function insertCatalogue(cat: Catalogue, progress: Progress = () => undefined): Promise<InsertResult> {
+  return Excel.run(async (context) => {
+    progress("Leser arbeidsboken …");
+    const state = await readState(context);
+    const plan = planInsert(cat, state);
+    if (plan.unchanged) return { plan, messages: describeInsert(plan.report, true) };
+
+    progress("Skriver tabellene …");
+    if (supports("1.6")) context.application.suspendApiCalculationUntilNextSync();
+    for (const op of plan.ops) {
+      if (op.kind === "create") renderCreate(context, op);
+      else renderUpdate(context, op);
+    }
+    // Written last: if anything above fails, the old memory still describes the workbook.
+    context.workbook.settings.add(MEMORY_KEY, JSON.stringify(plan.memory));
+    try {
+      await context.sync();
+    } catch (error) {
+      try {
+        await rollback(context, plan);
+      } catch {
+        // The original error is what the user must see; a failed clean-up is reported by it too.
+      }
+      throw error;
+    }
+    return { plan, messages: describeInsert(plan.report, false) };
+  });
+}
+
