@@ -192,7 +192,6 @@ export function planInsert(cat: Catalogue, state: WorkbookState): InsertPlan {
 
   const takenTables = new Set([...state.tableNames, ...state.definedNames].map((n) => n.toLowerCase()));
   const takenSheets = new Set(state.sheets.map((n) => n.toLowerCase()));
-  const ourSheets = new Set(Object.values(ours).map((t) => (t as ExistingTable).sheet.toLowerCase()));
 
   const names: Record<TableKey, string> = { ...DEFAULT_TABLE_NAMES };
   for (const k of TABLE_KEYS) {

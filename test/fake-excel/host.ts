@@ -140,6 +140,21 @@ class FakeWorksheet extends Proxy<SheetModel> {
   }
 }
 
+/** An object whose listed properties are write-only setters (as Office.js format objects are used here). */
+function writeOnly<T extends object>(setters: Record<string, (v: unknown) => void>, extra: T): T {
+  const o = { ...extra };
+  for (const [k, set] of Object.entries(setters)) {
+    Object.defineProperty(o, k, {
+      set,
+      get: () => {
+        throw new Error(`fake: ${k} is write-only`);
+      },
+      enumerable: true,
+    });
+  }
+  return o;
+}
+
 interface RangeRef {
   sheet: SheetModel;
   rect: Rect;
@@ -157,35 +172,23 @@ class FakeRange extends Proxy<RangeRef> {
   readonly dataValidation: { rule: unknown };
   constructor(ctx: Ctx, resolve: () => RangeRef | null) {
     super(ctx, resolve);
-    const self = this;
-    this.format = {
-      font: {
-        set bold(v: boolean) {
-          self.ctx.enqueue("range.format.font.bold", () => self.each((s, r, c) => self.ctx.model.setProp(s, r, c, "bold", v)));
-        },
-        get bold() {
-          throw new Error("fake: bold is write-only");
-        },
+    this.format = writeOnly(
+      {
+        columnWidth: (w) =>
+          this.ctx.enqueue("range.format.columnWidth", () => {
+            const ref = this.must();
+            for (let c = ref.rect.col; c < ref.rect.col + ref.rect.cols; c++) ref.sheet.columnWidths.set(c, w as number);
+          }),
       },
-      set columnWidth(w: number) {
-        self.ctx.enqueue("range.format.columnWidth", () => {
-          const ref = self.must();
-          for (let c = ref.rect.col; c < ref.rect.col + ref.rect.cols; c++) ref.sheet.columnWidths.set(c, w);
-        });
+      {
+        font: writeOnly({ bold: (v) => this.ctx.enqueue("range.format.font.bold", () => this.each((s, r, c) => this.ctx.model.setProp(s, r, c, "bold", v))) }, {}),
+        autofitColumns: () => this.ctx.enqueue("range.format.autofitColumns", () => undefined),
       },
-      get columnWidth() {
-        throw new Error("fake: columnWidth is write-only");
-      },
-      autofitColumns: () => self.ctx.enqueue("range.format.autofitColumns", () => undefined),
-    };
-    this.dataValidation = {
-      set rule(v: unknown) {
-        self.ctx.enqueue("range.dataValidation.rule", () => self.each((s, r, c) => self.ctx.model.setProp(s, r, c, "validation", v)));
-      },
-      get rule() {
-        throw new Error("fake: rule is write-only");
-      },
-    };
+    ) as FakeRange["format"];
+    this.dataValidation = writeOnly(
+      { rule: (v) => this.ctx.enqueue("range.dataValidation.rule", () => this.each((s, r, c) => this.ctx.model.setProp(s, r, c, "validation", v))) },
+      {},
+    ) as FakeRange["dataValidation"];
   }
   private each(f: (s: SheetModel, r: number, c: number) => void): void {
     const { sheet, rect } = this.must();
