@@ -85,3 +85,10 @@ export function makeCatalogue(measures: Measure[], over: Partial<CatalogueData> 
   // Synthetic data goes through the same validation as real data.
   return new Catalogue(validateCatalogue(JSON.parse(JSON.stringify(data))));
 }
+
+/** The catalogue types are deeply readonly; tests that build variants of the data need them writable. */
+export type DeepMutable<T> = T extends readonly (infer U)[]
+  ? DeepMutable<U>[]
+  : T extends object
+    ? { -readonly [K in keyof T]: DeepMutable<T[K]> }
+    : T;

@@ -232,6 +232,30 @@ export class WorkbookModel {
     return `${quoteSheet(s.name)}!${rectAddress(r)}`;
   }
 
+  // ---- what users do by hand, for tests
+
+  /** Types into a table cell by column header and row key (value of the first column). */
+  typeInTable(table: string, key: string, column: string, input: unknown): void {
+    const t = this.requireTable(table);
+    const head = grid({ ...t.rect, rows: 1 }, (r, c) => this.formulaOf(t.sheet, r, c))[0] ?? [];
+    const ci = head.indexOf(column);
+    const body = this.bodyRect(t);
+    let ri = -1;
+    for (let r = body.row; r < body.row + body.rows; r++) if (String(this.formulaOf(t.sheet, r, t.rect.col)) === key) ri = r;
+    if (ci < 0 || ri < 0) throw new Error(`fake: no cell ${table}[${key}, ${column}]`);
+    this.setInput(t.sheet, ri, t.rect.col + ci, input);
+  }
+
+  /** Adds a column at the right edge of a table, as a user typing a new header does. */
+  addUserColumn(table: string, header: string, valueFor: (key: string) => unknown): void {
+    const t = this.requireTable(table);
+    const col = t.rect.col + t.rect.cols;
+    this.setInput(t.sheet, t.rect.row, col, header);
+    const body = this.bodyRect(t);
+    for (let r = body.row; r < body.row + body.rows; r++) this.setInput(t.sheet, r, col, valueFor(String(this.formulaOf(t.sheet, r, t.rect.col))));
+    t.rect = { ...t.rect, cols: t.rect.cols + 1 };
+  }
+
   // ---- inspection helpers for tests
 
   /** The table as a 2-D array of what `formulas` would return (header first). */
