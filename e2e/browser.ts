@@ -12,7 +12,10 @@ export function launch(): Promise<Browser> {
   });
 }
 
-export const FAKE_EXCEL = readFileSync(join(__dirname, "fake-excel.js"), "utf8");
+/** The fake Excel host, bundled by global-setup from test/fake-excel/browser.ts. */
+export function fakeExcelScript(): string {
+  return readFileSync(join(__dirname, ".cache", "fake-excel.js"), "utf8");
+}
 
 export function baseUrl(): string {
   const url = process.env.E2E_BASE_URL;
@@ -22,20 +25,22 @@ export function baseUrl(): string {
 
 export interface PaneOptions {
   withExcel: boolean;
-  sheets?: { name: string; tables: string[] }[];
+  sheets?: string[];
+  tables?: { name: string; sheet: string }[];
+  width?: number;
 }
 
 /** Opens the built pane in a fresh page, optionally with the fake Excel host injected before load. */
 export async function openPane(browser: Browser, opts: PaneOptions): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: "nb-NO" });
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 360, height: 800 }, locale: "nb-NO" });
   // Only loopback: anything else would be a call home, which the add-in must never make.
   await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   if (opts.withExcel) {
-    if (opts.sheets) await page.addInitScript((s) => ((window as unknown as { __fakeExcelInitialSheets: unknown }).__fakeExcelInitialSheets = s), opts.sheets);
-    await page.addInitScript(FAKE_EXCEL);
+    await page.addInitScript((init) => ((window as unknown as { __fakeExcelInit: unknown }).__fakeExcelInit = init), { sheets: opts.sheets, tables: opts.tables });
+    await page.addInitScript(fakeExcelScript());
   }
   await page.goto(baseUrl() + "taskpane.html");
   return { page, errors };

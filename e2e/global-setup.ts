@@ -1,11 +1,17 @@
-import { existsSync } from "node:fs";
+import { buildSync } from "esbuild";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { DIST, serveDist } from "./server";
+
+export const FAKE_BUNDLE = join(__dirname, ".cache", "fake-excel.js");
 
 export default async function globalSetup(): Promise<void> {
   if (!existsSync(join(DIST, "taskpane.html"))) {
     throw new Error("dist/ mangler: kjør `npm run build` før nettlesertestene (npm test gjør det selv).");
   }
+  // The same fake host the unit tests use, bundled for the browser.
+  mkdirSync(join(__dirname, ".cache"), { recursive: true });
+  buildSync({ entryPoints: [join(__dirname, "../test/fake-excel/browser.ts")], bundle: true, format: "iife", outfile: FAKE_BUNDLE, target: "es2020", logLevel: "error" });
   const { server, url } = await serveDist();
   (globalThis as { __e2eServer?: unknown }).__e2eServer = server;
   process.env.E2E_BASE_URL = url;

@@ -12,11 +12,11 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useRef, useState } from "react";
 import { bundledCatalogue } from "../data/bundled";
-import { excelErrorMessage } from "../excel/errors";
-import { readWorkbookStatus, type WorkbookStatus } from "../excel/workbook";
+import { readWorkbookStatus } from "../excel/workbook";
 import { CatalogueList } from "./CatalogueList";
+import { InsertPanel } from "./InsertPanel";
+import { useAction } from "./useAction";
 
 const useStyles = makeStyles({
   root: {
@@ -54,27 +54,10 @@ function OutsideExcel() {
   );
 }
 
-type Check = { state: "idle" } | { state: "busy" } | { state: "done"; status: WorkbookStatus } | { state: "error"; message: string };
-
 function ExcelPane() {
   const styles = useStyles();
-  const [check, setCheck] = useState<Check>({ state: "idle" });
-  const running = useRef(false);
   const cat = bundledCatalogue;
-
-  const onCheck = useCallback(async () => {
-    if (running.current) return;
-    running.current = true;
-    setCheck({ state: "busy" });
-    try {
-      setCheck({ state: "done", status: await readWorkbookStatus() });
-    } catch (e) {
-      setCheck({ state: "error", message: excelErrorMessage(e) });
-    } finally {
-      running.current = false;
-    }
-  }, []);
-
+  const [check, runCheck] = useAction(readWorkbookStatus);
   return (
     <>
       <Caption1 className={styles.status} role="status">
@@ -84,8 +67,9 @@ function ExcelPane() {
         Tiltakskatalogen fra «{cat.data.catalogue.title}» for budsjettarbeidet: tabeller i arbeidsboken, funksjoner som
         TILTAK.EFFEKT, og flagg der rapportens tabeller er uenige.
       </Body1>
+      <InsertPanel catalogue={cat} onDone={runCheck} />
       <div>
-        <Button appearance="primary" onClick={onCheck} disabled={check.state === "busy"}>
+        <Button onClick={runCheck} disabled={check.state === "busy"}>
           Kontroller arbeidsboken
         </Button>
       </div>
@@ -93,9 +77,9 @@ function ExcelPane() {
       {check.state === "done" && (
         <MessageBar intent="info">
           <MessageBarBody data-testid="workbook-status">
-            {check.status.addinTables.length === 0
-              ? `Arbeidsboken har ${check.status.sheetCount} ark og ingen Tiltaksmeny-tabeller ennå.`
-              : `Arbeidsboken har Tiltaksmeny-tabellene ${check.status.addinTables.join(", ")}.`}
+            {check.result.addinTables.length === 0
+              ? `Arbeidsboken har ${check.result.sheetCount} ark og ingen Tiltaksmeny-tabeller ennå.`
+              : `Arbeidsboken har Tiltaksmeny-tabellene ${check.result.addinTables.join(", ")}.`}
           </MessageBarBody>
         </MessageBar>
       )}

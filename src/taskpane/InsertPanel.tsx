@@ -1,0 +1,58 @@
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { useCallback } from "react";
+import type { Catalogue } from "../domain/catalogue";
+import { insertCatalogue, type InsertResult } from "../excel/insert";
+import { useAction } from "./useAction";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+/** "Sett inn tiltakskatalog": creates or updates the add-in's tables, with progress and a clear result. */
+export function InsertPanel({ catalogue, onDone }: { catalogue: Catalogue; onDone?: () => void }) {
+  const styles = useStyles();
+  const run = useCallback(
+    async (progress: (s: string) => void): Promise<InsertResult> => {
+      const r = await insertCatalogue(catalogue, progress);
+      onDone?.();
+      return r;
+    },
+    [catalogue, onDone],
+  );
+  const [state, start] = useAction(run);
+  const busy = state.state === "busy";
+  return (
+    <section className={styles.root} aria-label="Sett inn katalogen">
+      <div>
+        <Button appearance="primary" onClick={start} disabled={busy} aria-describedby="insert-help">
+          Sett inn tiltakskatalog
+        </Button>
+      </div>
+      <span id="insert-help">
+        Lager eller oppdaterer arkene Tiltak, Detaljer og Oppsummering. Det du har skrevet inn selv, blir ikke overskrevet.
+      </span>
+      {busy && <Spinner size="tiny" label={state.step || "Arbeider …"} />}
+      {state.state === "done" && (
+        <MessageBar intent="success">
+          <MessageBarBody data-testid="insert-result">
+            <MessageBarTitle>{state.result.plan.unchanged ? "Allerede oppdatert" : "Katalogen er satt inn"}</MessageBarTitle>
+            <ul className={styles.list}>
+              {state.result.messages.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {state.state === "error" && (
+        <MessageBar intent="error">
+          <MessageBarBody data-testid="insert-error">
+            <MessageBarTitle>Katalogen ble ikke satt inn</MessageBarTitle>
+            {state.message} Arbeidsboken er som før.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+// Browser build of the fake Excel host for the e2e tests (bundled by e2e/global-setup.ts and injected
+// with page.addInitScript before the pane loads). Tests configure it through window.__fakeExcelInit and
+// inspect window.__fakeModel.
+import { fakeExcel } from "./host";
+import { WorkbookModel } from "./model";
+
+interface Init {
+  sheets?: string[];
+  tables?: { name: string; sheet: string }[];
+}
+
+const w = window as unknown as { __fakeExcelInit?: Init; __fakeModel: WorkbookModel; Excel: unknown };
+const init = w.__fakeExcelInit ?? {};
+const model = new WorkbookModel(init.sheets ?? ["Budsjett 2026"]);
+for (const t of init.tables ?? []) {
+  const sheet = model.sheet(t.sheet) ?? model.addSheet(t.sheet);
+  model.tables.push({ name: t.name, sheet, rect: { row: 0, col: 0, rows: 2, cols: 1 }, showTotals: false, style: "" });
+}
+w.__fakeModel = model;
+w.Excel = fakeExcel(model);
