@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "data-work/"] },
+  { ignores: ["dist/", "node_modules/", "coverage/", "data-work/", "e2e/.cache/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,10 +18,6 @@ export default tseslint.config(
     files: ["**/*.{js,mjs,cjs}"],
     languageOptions: { globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
-  },
-  {
-    files: ["e2e/fake-excel.js"],
-    languageOptions: { globals: { window: "readonly" } },
   },
   {
     // The Office.js API may only be touched by the adapter layer (and its fakes in tests).
