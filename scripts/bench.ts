@@ -5,7 +5,14 @@
 // the way a user would without the add-in: a spreadsheet engine (HyperFormula, GPL — dev-only, never
 // bundled) evaluating INDEX/MATCH and SUMIFS formulas over the catalogue table.
 import { HyperFormula } from "hyperformula";
+import catalogueJson from "../src/data/catalogue.json";
 import { bundledCatalogue as cat } from "../src/data/bundled";
+import { loadCatalogue } from "../src/domain/catalogue";
+import type { CatalogueData } from "../src/domain/types";
+import { insertCatalogue } from "../src/excel/insert";
+import { fakeExcel, fakeOffice } from "../test/fake-excel/host";
+import { WorkbookModel } from "../test/fake-excel/model";
+import { scaledCatalogue } from "../test/synthetic";
 import { effect } from "../src/domain/effects";
 import * as T from "../src/functions/tiltak";
 
@@ -106,13 +113,47 @@ function benchFunctions() {
   };
 }
 
-const result = { functions: benchFunctions() };
+/**
+ * insert: round trips and cells written for a full insert into an empty workbook, at the real size and
+ * 10× and 100× larger, and the round trips of a re-insert (which must write nothing).
+ */
+async function benchInsert() {
+  const out: { scale: number; measures: number; syncs: number; cells: number; reinsertSyncs: number; reinsertCells: number }[] = [];
+  for (const scale of [1, 10, 100]) {
+    const big = loadCatalogue(scaledCatalogue(catalogueJson as unknown as CatalogueData, scale));
+    const model = new WorkbookModel(["Budsjett"]);
+    const g = globalThis as Record<string, unknown>;
+    g.Excel = fakeExcel(model);
+    g.Office = fakeOffice();
+    await insertCatalogue(big);
+    const first = { syncs: model.syncs, cells: model.cellsWritten };
+    await insertCatalogue(big);
+    out.push({
+      scale,
+      measures: big.measures.length,
+      syncs: first.syncs,
+      cells: first.cells,
+      reinsertSyncs: model.syncs - first.syncs,
+      reinsertCells: model.cellsWritten - first.cells,
+    });
+  }
+  return out;
+}
 
-if (process.argv.includes("--json")) {
-  process.stdout.write(JSON.stringify(result) + "\n");
-} else {
+async function main() {
+  const result = { functions: benchFunctions(), insert: await benchInsert() };
+  if (process.argv.includes("--json")) {
+    process.stdout.write(JSON.stringify(result) + "\n");
+    return;
+  }
   const f = result.functions;
   console.log(`Egendefinerte funksjoner: ${f.calls} kall (${f.cells} celler), ${f.nsPerCall} ns per kall`);
   console.log(`Regnearkmotor (HyperFormula, INDEX/MATCH + SUMIFS): ${f.baselineNsPerCall} ns per kall`);
   console.log(`Forhold: ${f.ratio}× raskere med tillegget`);
+  for (const i of result.insert) {
+    console.log(`Innsetting ×${i.scale} (${i.measures} tiltak): ${i.syncs} rundturer, ${i.cells} celler skrevet; på nytt: ${i.reinsertSyncs} rundturer, ${i.reinsertCells} celler`);
+  }
 }
+
+void main();
+
