@@ -4,8 +4,9 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { loadCatalogue, type Catalogue } from "../src/domain/catalogue";
 import { exportCatalogue, type ExportCell } from "../src/domain/export";
+import { reconcile, type Finding } from "../src/domain/reconcile";
 
-const USAGE = "Bruk: catalogue export [--json] [--file sti/til/katalog.json]";
+const USAGE = "Bruk: catalogue export|check [--json] [--file sti/til/katalog.json]";
 
 function cellText(c: ExportCell | undefined): string {
   if (c === null || c === undefined) return "";
@@ -33,17 +34,32 @@ function readable(cat: Catalogue): string {
   ].join("\n");
 }
 
+const SEVERITY_LABEL = { error: "feil", warning: "advarsel", info: "info" } as const;
+
+function readableFindings(findings: readonly Finding[]): string {
+  const rows = findings.map((f) => [f.measure ?? (f.group !== null ? `G${f.group}` : "Alle"), f.rule, SEVERITY_LABEL[f.severity], f.years.join(","), f.message]);
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
+  const summary = (["error", "warning", "info"] as const).map((s) => `${counts.get(s) ?? 0} ${SEVERITY_LABEL[s]}`).join(", ");
+  return [`${findings.length} funn: ${summary}`, "", ...rows.map((r) => r.join("  "))].join("\n");
+}
+
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
   const json = rest.includes("--json");
   const fileAt = rest.indexOf("--file");
   const file = fileAt >= 0 ? rest[fileAt + 1] : resolve(__dirname, "../src/data/catalogue.json");
   const unknown = rest.filter((a, i) => a !== "--json" && a !== "--file" && !(fileAt >= 0 && i === fileAt + 1));
-  if (command !== "export" || unknown.length > 0 || !file) {
+  if ((command !== "export" && command !== "check") || unknown.length > 0 || !file) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
   const cat = loadCatalogue(readFileSync(file, "utf8"));
+  if (command === "check") {
+    const findings = reconcile(cat);
+    process.stdout.write(json ? JSON.stringify({ findings }, null, 2) + "\n" : readableFindings(findings) + "\n");
+    return 0;
+  }
   process.stdout.write(json ? JSON.stringify(exportCatalogue(cat), null, 2) + "\n" : readable(cat) + "\n");
   return 0;
 }

@@ -42,3 +42,22 @@ describe("catalogue CLI", () => {
     expect(r.stderr).toContain("Bruk:");
   });
 });
+
+describe("catalogue CLI check", () => {
+  test("check --json prints the findings in the design.md shape", () => {
+    const r = cli("check", "--json");
+    expect(r.status).toBe(0);
+    const { findings } = JSON.parse(r.stdout);
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) {
+      expect(Object.keys(f)).toEqual(["measure", "group", "rule", "severity", "years", "expected", "actual", "message"]);
+    }
+    expect(findings.some((f: { measure: string; rule: string }) => f.measure === "4.12" && f.rule === "detail-vs-summary")).toBe(true);
+  });
+
+  test("check without --json prints a count and one line per finding", () => {
+    const r = cli("check");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^\d+ funn: \d+ feil, \d+ advarsel, \d+ info/);
+  });
+});

@@ -125,7 +125,7 @@ describe("registration", () => {
       // The isolated load is a fresh module instance: registration happened on import.
       expect(mod).not.toBe(F);
       const calls = associate.mock.calls as [string, unknown][];
-      expect(calls.map(([id]) => id).sort()).toEqual(["EFFEKT", "ENDRING", "INFO", "KUMULATIV", "LISTE", "NAVN", "TOTAL"]);
+      expect(calls.map(([id]) => id).sort()).toEqual(["AVVIK", "EFFEKT", "ENDRING", "INFO", "KUMULATIV", "LISTE", "NAVN", "TOTAL"]);
       const byId = new Map(calls);
       expect(byId.get("EFFEKT")).toBe(mod.effekt);
       expect(byId.get("KUMULATIV")).toBe(mod.kumulativ);
@@ -134,8 +134,9 @@ describe("registration", () => {
       expect(byId.get("NAVN")).toBe(mod.navn);
       expect(byId.get("INFO")).toBe(mod.info);
       expect(byId.get("LISTE")).toBe(mod.liste);
+      expect(byId.get("AVVIK")).toBe(mod.avvik);
       // Each id exactly once.
-      expect(calls).toHaveLength(7);
+      expect(calls).toHaveLength(8);
     } finally {
       CF.associate = original;
     }
@@ -144,6 +145,6 @@ describe("registration", () => {
   test("the ids match the @customfunction tags (the metadata Excel reads)", () => {
     const src = readFileSync(join(__dirname, "functions.ts"), "utf8");
     const tags = [...src.matchAll(/@customfunction\s+(\S+)/g)].map((m) => m[1]).sort();
-    expect(tags).toEqual(["EFFEKT", "ENDRING", "INFO", "KUMULATIV", "LISTE", "NAVN", "TOTAL"]);
+    expect(tags).toEqual(["AVVIK", "EFFEKT", "ENDRING", "INFO", "KUMULATIV", "LISTE", "NAVN", "TOTAL"]);
   });
 });

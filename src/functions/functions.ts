@@ -102,6 +102,17 @@ export function liste(gruppe?: any): any[][] {
   return excelMatrix(T.liste(bundledCatalogue, gruppe));
 }
 
+/**
+ * Antall avvik (feil og advarsler) kontrollen fant for tiltaket: der rapportens tabeller er uenige.
+ * @customfunction AVVIK
+ * @helpurl https://localhost:3000/help/funksjoner.html#avvik
+ * @param {any[][]} nr Tiltaksnummer som tekst, f.eks. "2.1" (eller en kolonne med numre).
+ * @returns {any[][]} Antall avvik.
+ */
+export function avvik(nr: any[][]): any[][] {
+  return excelMatrix(T.avvik(bundledCatalogue, nr));
+}
+
 // Registration; outside Excel (plain browser, tests) CustomFunctions does not exist.
 if (typeof CustomFunctions !== "undefined") {
   CustomFunctions.associate("EFFEKT", effekt);
@@ -111,4 +122,5 @@ if (typeof CustomFunctions !== "undefined") {
   CustomFunctions.associate("NAVN", navn);
   CustomFunctions.associate("INFO", info);
   CustomFunctions.associate("LISTE", liste);
+  CustomFunctions.associate("AVVIK", avvik);
 }

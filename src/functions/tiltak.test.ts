@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { loadCatalogue } from "../domain/catalogue";
 import { bundledCatalogue as cat } from "../data/bundled";
 import { FnError, type CellResult, type Scalar } from "./args";
+import * as T from "./tiltak";
 import { effekt, endring, info, INFO_FIELDS, kumulativ, liste, navn, totalFn } from "./tiltak";
 
 // ---------------------------------------------------------------------------------------------------
@@ -852,5 +853,20 @@ describe("TOTAL argument details", () => {
   test("errors about the first year call it år, also when til_år is given", () => {
     const r = only(totalFn(cat, null, null, null, 2028));
     expect((r as FnError).message).toBe("År mangler.");
+  });
+});
+
+describe("AVVIK", () => {
+  test("counts each measure's errors and warnings from the reconciliation, 0 where the tables agree", async () => {
+    const { reconcile } = await import("../domain/reconcile");
+    const findings = reconcile(cat).filter((f) => f.severity !== "info");
+    for (const m of cat.measures) {
+      const expected = findings.filter((f) => f.measure === m.id).length;
+      expect([m.id, only(T.avvik(cat, m.id))]).toEqual([m.id, expected]);
+    }
+    expect(only(T.avvik(cat, "4.12"))).toBeGreaterThan(0);
+    expect(only(T.avvik(cat, "1.1"))).toBe(0);
+    expect((only(T.avvik(cat, "9.9")) as FnError).kind).toBe("#N/A");
+    expect(T.avvik(cat, [["1.1"], ["4.12"]]).map((r) => r[0])).toEqual([0, only(T.avvik(cat, "4.12"))]);
   });
 });

@@ -2,6 +2,7 @@
 import type { Catalogue } from "../domain/catalogue";
 import { change, cumulative, effect, total, type EffectSource, type Outcome } from "../domain/effects";
 import { HOP_LABEL } from "../domain/labels";
+import { findingCounts, reconcile } from "../domain/reconcile";
 import {
   asMatrix,
   broadcast,
@@ -127,4 +128,20 @@ export function liste(cat: Catalogue, gruppe?: Scalar): CellResult[][] {
   if (group instanceof FnError) return [[group]];
   const ms = group === null ? cat.measures : cat.byGroup(group);
   return ms.length > 0 ? ms.map((m) => [m.id]) : [[new FnError("#N/A", "Ingen tiltak i denne gruppen.")]];
+}
+
+const countsCache = new WeakMap<Catalogue, Map<string, number>>();
+
+/** Number of reconciliation findings (errors and warnings) for each measure; computed once per catalogue. */
+export function avvik(cat: Catalogue, nr: Arg): CellResult[][] {
+  let counts = countsCache.get(cat);
+  if (!counts) {
+    counts = findingCounts(reconcile(cat));
+    countsCache.set(cat, counts);
+  }
+  const c = counts;
+  return mapMatrix(asMatrix(nr), (n) => {
+    const id = resolveMeasure(cat, n);
+    return id instanceof FnError ? id : (c.get(id) ?? 0);
+  });
 }

@@ -1,0 +1,171 @@
+import catalogueJson from "../data/catalogue.json";
+import { detail, makeCatalogue, measure, plan, row } from "../../test/fixtures";
+import { loadCatalogue } from "./catalogue";
+import { findingCounts, reconcile, RULE_IDS, RULES, type Finding, type RuleId } from "./reconcile";
+import type { Measure } from "./types";
+
+const run = (rule: RuleId, measures: Measure[], over = {}) =>
+  RULES.find((r) => r.id === rule)!.check(makeCatalogue(measures, over));
+
+const summary = (...v: (number | null)[]) => row(plan(...v));
+
+describe("detail-vs-summary", () => {
+  test("agrees at the summary's precision with decimal half-up rounding", () => {
+    const agree = [
+      measure("1.1", { summary: summary(-0.3, -0.2, -0.1), detail: detail(plan(-0.25, -0.15, -0.05)) }),
+      measure("1.2", { summary: summary(-3.8), detail: detail(plan(-3750000), { unit: "NOK" }) }),
+      measure("1.3", { summary: summary(-1.1), detail: detail(plan(1060000), { unit: "NOK", sign: "positive-is-saving" }) }),
+    ];
+    expect(run("detail-vs-summary", agree)).toEqual([]);
+  });
+
+  test("flags a year whose rounded detail value differs, with expected, actual and the year", () => {
+    const f = run("detail-vs-summary", [measure("4.12", { summary: summary(0, -0.4, -0.5), detail: detail(plan(0, -0.35, -0.42)) })]);
+    expect(f).toEqual([
+      expect.objectContaining({ measure: "4.12", group: 4, rule: "detail-vs-summary", severity: "error", years: [2028], expected: -0.5, actual: -0.42 }),
+    ]);
+    expect(f[0]!.message).toMatch(/-0,42.*2028.*-0,5/);
+  });
+
+  test("a blank summary cell is 0: a detail value there is a disagreement; a year the table lacks is not compared", () => {
+    const f = run("detail-vs-summary", [measure("2.3", { summary: summary(-1.8, -3.6), detail: detail({ "2025": -1.8, "2026": -3.6, "2027": -3.6 }, { years: [2025, 2026, 2027] }) })]);
+    expect(f.map((x) => x.years[0])).toEqual([2025, 2026]);
+    const none = run("detail-vs-summary", [measure("5.1", { summary: summary(-1, -1, -1, -1, -1), detail: detail({ "2026": -1, "2027": -1 }, { years: [2026, 2027] }) })]);
+    expect(none).toEqual([]);
+  });
+
+  test("a table without a net row is compared by the sum of its lines", () => {
+    const d = detail(null, { lines: [{ label: "a", ...row(plan(-2.5, -6)) }, { label: "b", ...row(plan(null, -2.55)) }] });
+    const f = run("detail-vs-summary", [measure("1.2", { summary: summary(-2.5, -8.5), detail: d })]);
+    expect(f).toEqual([expect.objectContaining({ years: [2027], expected: -8.5, actual: -8.55 })]);
+  });
+
+  test("a sign-flipped table is one `sign` finding, not a value error per year", () => {
+    const m = measure("4.8", { summary: summary(0, -0.3, -0.3), detail: detail(plan(0, 0.3, 0.3)) });
+    expect(run("detail-vs-summary", [m])).toEqual([]);
+    expect(run("sign", [m])).toEqual([expect.objectContaining({ measure: "4.8", rule: "sign", severity: "warning" })]);
+  });
+});
+
+describe("group-vs-summary", () => {
+  test("extra decimals in the group table agree when they round to the summary", () => {
+    const m = measure("2.7", { summary: summary(-0.3, -1.1), groupTable: { ...row(plan(-0.25, -1.06)), table: "Tabell 30", unit: "MNOK" } });
+    expect(run("group-vs-summary", [m])).toEqual([]);
+  });
+  test("flags a differing year", () => {
+    const m = measure("4.12", { summary: summary(0, -0.5), groupTable: { ...row(plan(0, -0.4)), table: "t", unit: "MNOK" } });
+    expect(run("group-vs-summary", [m])).toEqual([expect.objectContaining({ years: [2027], expected: -0.5, actual: -0.4, severity: "error" })]);
+  });
+});
+
+describe("lines-vs-net", () => {
+  test("flags lines that do not add up to the net row, at the net row's precision", () => {
+    const d = detail(plan(-3.6), { lines: [{ label: "lønn", ...row(plan(-5.12)) }, { label: "system", ...row(plan(0.96)) }, { label: "drift", ...row(plan(0.65)) }] });
+    expect(run("lines-vs-net", [measure("2.3", { detail: d })])).toEqual([expect.objectContaining({ years: [2026], expected: -3.6, actual: -3.51 })]);
+  });
+  test("does not flag lines that add up, nor tables with unreadable lines", () => {
+    const ok = detail(plan(-0.5), { lines: [{ label: "a", ...row(plan(-0.3)) }, { label: "b", ...row(plan(-0.2)) }] });
+    const unknown = detail(plan(-0.5), { lines: [{ label: "a", ...row(plan({ unreadable: "(0,1)" })) }] });
+    expect(run("lines-vs-net", [measure("1.1", { detail: ok }), measure("1.2", { detail: unknown })])).toEqual([]);
+  });
+});
+
+describe("presentation rules", () => {
+  test("unit: kroner under a 'mill. kr.' header is a warning; a table in MNOK is not", () => {
+    const f = run("unit", [measure("1.3", { detail: detail(plan(-900000), { unit: "NOK" }) }), measure("1.1", { detail: detail(plan(-0.3)) })]);
+    expect(f).toEqual([expect.objectContaining({ measure: "1.3", rule: "unit", severity: "warning" })]);
+  });
+  test("numbering: only headings with another number", () => {
+    const f = run("numbering", [measure("2.11", { headingId: "11" }), measure("2.1"), measure("1.9", { headingId: null })]);
+    expect(f.map((x) => x.measure)).toEqual(["2.11"]);
+    expect(f[0]!.message).toContain("«Tiltak 11»");
+  });
+  test("missing-in-summary and missing-detail", () => {
+    const ms = [measure("1.8", { inSummary: false, summary: null, detail: detail(plan(-1)) }), measure("2.8"), measure("1.1", { detail: detail(plan(-1, -1, -1, -1, -1)) })];
+    expect(run("missing-in-summary", ms).map((x) => x.measure)).toEqual(["1.8"]);
+    expect(run("missing-detail", ms).map((x) => [x.measure, x.severity])).toEqual([["2.8", "info"]]);
+  });
+  test("copied-row: the same labelled line with the same values in a later measure", () => {
+    const line = { label: "Redusert antall representanter", ...row(plan(null, -0.2, -0.2)) };
+    const f = run("copied-row", [measure("5.8", { detail: detail(plan(-0.5), { lines: [line] }) }), measure("5.9", { detail: detail(plan(-0.5), { lines: [{ label: "Lærlinger", ...row(plan(-0.48)) }, line] }) })]);
+    expect(f).toEqual([expect.objectContaining({ measure: "5.9", rule: "copied-row", severity: "error" })]);
+    expect(f[0]!.message).toContain("5.8");
+    // Same values under another label, or an all-zero line, is no copy.
+    const none = run("copied-row", [
+      measure("4.7", { detail: detail(null, { lines: [{ label: "Blomster", ...row(plan(-0.2)) }, { label: "Null", ...row(plan(0)) }] }) }),
+      measure("4.9", { detail: detail(null, { lines: [{ label: "Kjøretøy", ...row(plan(-0.2)) }, { label: "Null", ...row(plan(0)) }] }) }),
+    ]);
+    expect(none).toEqual([]);
+  });
+  test("unreadable: lost digits are warnings, interpreted dashes are info", () => {
+    const f = run("unreadable", [measure("5.5", { detail: detail(plan({ unreadable: "’" })) }), measure("5.3", { summary: row(plan(0, { printed: "-", value: 0, note: "n" })) })]);
+    expect(f.map((x) => [x.measure, x.severity, x.years])).toEqual([
+      ["5.5", "warning", [2026]],
+      ["5.3", "info", [2027]],
+    ]);
+  });
+});
+
+describe("totals", () => {
+  const total = (values: Record<string, number | null>) => ({ line: 1, printed: "", values });
+  test("a printed group total within the parts' rounding is a warning; beyond it an error; equal is nothing", () => {
+    const ms = [measure("2.1", { summary: summary(-1.1, -1.1, -1.1) }), measure("2.2", { summary: summary(-2.2, -2.2, -2.2) })];
+    const f = run("total-group", ms, {
+      totals: {
+        byGroup: { "2": total({ "2026": -3.3, "2027": -3.36, "2028": -4 }) },
+        byCategory: {},
+        overall: { groupTable: total({}), categoryTable: total({}), measureTable: total({}) },
+      },
+    });
+    expect(f.map((x) => [x.years[0], x.severity])).toEqual([
+      [2027, "warning"],
+      [2028, "error"],
+    ]);
+    expect(f[0]).toMatchObject({ group: 2, measure: null, expected: -3.36, actual: -3.3 });
+    // -3.33 rounds to the parts' -3.3 at their precision: consistent, not flagged (2026 row above is exact).
+  });
+});
+
+describe("on the bundled catalogue", () => {
+  const cat = loadCatalogue(catalogueJson);
+  const findings = reconcile(cat);
+  const of = (id: string, rule?: RuleId) => findings.filter((f) => f.measure === id && (!rule || f.rule === rule));
+
+  test("every finding is well-formed and uses a known rule", () => {
+    for (const f of findings) {
+      expect(RULE_IDS).toContain(f.rule);
+      expect(["error", "warning", "info"]).toContain(f.severity);
+      expect(f.message.length).toBeGreaterThan(10);
+      expect(f.message).not.toMatch(/undefined|NaN|null/);
+    }
+  });
+
+  test("the report's known disagreements are flagged", () => {
+    expect(of("4.12", "detail-vs-summary").map((f) => f.years[0])).toEqual([2028]);
+    expect(of("1.7", "detail-vs-summary").map((f) => f.years[0])).toEqual([2030]);
+    expect(of("2.3", "lines-vs-net").length).toBeGreaterThan(0);
+    expect(of("5.9", "copied-row")).toHaveLength(1);
+    expect(of("1.6", "sign")).toHaveLength(1);
+    expect(of("1.6", "unit")).toHaveLength(1);
+    expect(of("2.11", "numbering")).toHaveLength(1);
+    expect(of("1.8", "missing-in-summary")).toHaveLength(1);
+    expect(of("5.5", "unreadable").length).toBe(4);
+  });
+
+  test("measures whose tables agree at the summary's precision are not flagged with errors", () => {
+    for (const id of ["1.1", "1.3", "1.4", "2.2", "2.7", "3.1", "3.2", "3.3", "4.3", "4.4", "4.7", "4.14", "5.6"]) {
+      expect([id, of(id).filter((f) => f.severity === "error")]).toEqual([id, []]);
+    }
+  });
+
+  test("counts per measure leave out info findings", () => {
+    const counts = findingCounts(findings);
+    expect(counts.get("2.8")).toBeUndefined();
+    expect(counts.get("4.12")).toBe(2);
+  });
+
+  test("findings are ordered by measure, report-level ones last", () => {
+    const firstTotal = findings.findIndex((f: Finding) => f.measure === null);
+    expect(findings.slice(firstTotal).every((f) => f.measure === null)).toBe(true);
+  });
+});
