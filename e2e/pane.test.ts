@@ -49,9 +49,10 @@ test("clicking insert puts the catalogue tables into the workbook in one read an
   const { page, errors } = await openPane(browser, { withExcel: true });
   await page.getByRole("button", { name: "Sett inn tiltakskatalog" }).click();
   await page.getByTestId("insert-result").waitFor();
-  expect(await page.getByTestId("insert-result").textContent()).toContain("Opprettet tabellene Tiltak, Tiltakslinjer, Gruppesum, Kategorisum");
+  expect(await page.getByTestId("insert-result").textContent()).toContain("Opprettet tabellene Avvik, Tiltak, Tiltakslinjer, Gruppesum, Kategorisum");
   const host = await fakeHost(page);
   expect(host.tables).toEqual([
+    { name: "Avvik", sheet: "Avvik" },
     { name: "Tiltak", sheet: "Tiltak" },
     { name: "Tiltakslinjer", sheet: "Detaljer" },
     { name: "Gruppesum", sheet: "Oppsummering" },

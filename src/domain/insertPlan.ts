@@ -2,11 +2,14 @@
 // which tables to create and under which free names, which cells of existing tables to update, which
 // user edits to keep, which rows to add or mark. Pure, so every rule is unit-tested without Excel.
 import type { Catalogue } from "./catalogue";
+import type { Finding } from "./reconcile";
 import {
   catalogueLayout,
   DEFAULT_TABLE_NAMES,
   removedStatus,
   SHEET_NAMES,
+  SHEET_ORDER,
+  TABLE_KEYS,
   type CellValue,
   type TableKey,
   type TableNames,
@@ -17,7 +20,6 @@ import {
 export type StoredCell = string | number | boolean | null;
 
 export const MEMORY_KEY = "tiltaksmeny";
-const TABLE_KEYS: readonly TableKey[] = ["measures", "lines", "groupSummary", "categorySummary"];
 
 export interface Memory {
   readonly schema: 1;
@@ -66,6 +68,13 @@ export type TableOp =
       readonly writes: readonly CellWrite[];
       /** Full rows (existing column order) appended at the end of the table. */
       readonly append: readonly (readonly CellValue[])[];
+    }
+  | {
+      /** A table nobody edits (Avvik), rewritten whole: rows added or removed to fit, then written. */
+      readonly kind: "replace";
+      readonly spec: TableSpec;
+      readonly existing: ExistingTable;
+      readonly rows: readonly (readonly CellValue[])[];
     };
 
 export interface InsertReport {
@@ -81,6 +90,8 @@ export interface InsertReport {
 
 export interface InsertPlan {
   readonly ops: readonly TableOp[];
+  /** New sheets and the position each gets (after the user's sheets, in design order). */
+  readonly sheetPositions: readonly { readonly sheet: string; readonly position: number }[];
   readonly memory: Memory;
   readonly report: InsertReport;
   /** True when the workbook already holds exactly this catalogue: nothing to write. */
@@ -159,6 +170,8 @@ export function keyColumns(spec: TableSpec): readonly string[] {
       return ["Gruppe"];
     case "categorySummary":
       return ["Kategori"];
+    case "findings":
+      return []; // replaced whole; rows have no identity across runs
   }
 }
 
@@ -174,7 +187,7 @@ export function rowKey(spec: TableSpec, get: (column: string) => StoredCell | un
 // ---------------------------------------------------------------------------------------------
 // Planning
 
-export function planInsert(cat: Catalogue, state: WorkbookState): InsertPlan {
+export function planInsert(cat: Catalogue, state: WorkbookState, findings?: readonly Finding[]): InsertPlan {
   const rawMemory = state.memory;
   const memory = parseMemory(rawMemory);
   const memoryReset = rawMemory !== null && rawMemory !== undefined && memory === null;
@@ -206,7 +219,7 @@ export function planInsert(cat: Catalogue, state: WorkbookState): InsertPlan {
     names[k] = got;
   }
 
-  const layout = catalogueLayout(cat, names as TableNames);
+  const layout = catalogueLayout(cat, names as TableNames, findings);
   const sheetFor = new Map<string, { name: string; isNew: boolean }>();
   const resolveSheet = (spec: TableSpec): { name: string; isNew: boolean } => {
     const known = sheetFor.get(spec.sheetKey);
@@ -241,6 +254,7 @@ export function planInsert(cat: Catalogue, state: WorkbookState): InsertPlan {
     const snapshot: Record<string, Record<string, StoredCell>> = {};
     written[spec.key] = snapshot;
     const remember = (key: string, cells: readonly CellValue[]) => {
+      if (spec.mode === "replace") return; // rewritten whole each time: nothing to tell apart
       const rec: Record<string, StoredCell> = {};
       spec.columns.forEach((c, i) => {
         if (!c.input) rec[c.name] = storedForm(cells[i] as CellValue);
@@ -260,6 +274,14 @@ export function planInsert(cat: Catalogue, state: WorkbookState): InsertPlan {
 
     tablesMemory[spec.key] = { name: existing.name, sheet: existing.sheet };
     sheetFor.set(spec.sheetKey, { name: existing.sheet, isNew: false });
+    if (spec.mode === "replace") {
+      const op = replaceOp(spec, existing);
+      if (op) {
+        ops.push(op);
+        updated.push(existing.name);
+      }
+      continue;
+    }
     const previous = memory?.written[spec.key] ?? {};
     const columnIndex: Record<string, number> = {};
     existing.header.forEach((h, i) => (columnIndex[String(h).trim()] = i));
@@ -350,12 +372,24 @@ export function planInsert(cat: Catalogue, state: WorkbookState): InsertPlan {
     memory !== null &&
     memory.catalogueVersion === cat.version &&
     JSON.stringify(memory) === JSON.stringify(newMemory);
+  const newSheets = SHEET_ORDER.map((k) => sheetFor.get(k)).filter((x): x is { name: string; isNew: boolean } => !!x && x.isNew);
   return {
     ops,
+    sheetPositions: newSheets.map((x, i) => ({ sheet: x.name, position: state.sheets.length + i })),
     memory: newMemory,
     unchanged,
     report: { created, updated, renamed, addedRows, markedRemoved, changedCells, keptEdits, memoryReset },
   };
+}
+
+/** The rewrite of a replace-mode table, or null when it already holds exactly these rows. */
+export function replaceOp(spec: TableSpec, existing: ExistingTable): Extract<TableOp, { kind: "replace" }> | null {
+  const rows = spec.rows.map((r) => r.cells);
+  const same =
+    existing.body.length === rows.length &&
+    existing.header.length === spec.columns.length &&
+    rows.every((r, i) => r.every((c, j) => sameCell(existing.body[i]?.[j] ?? null, storedForm(c))));
+  return same ? null : { kind: "replace", spec, existing, rows };
 }
 
 /** One-paragraph Norwegian summary of an insert for the pane. */

@@ -1,8 +1,10 @@
 // What Tiltaksmeny writes into a workbook (design.md, "Workbook layout"), as plain data: sheets, tables,
 // columns, rows, formats and formulas. The Excel adapter only renders this; tests read it directly.
+import { columnLetters } from "./a1";
 import type { Catalogue } from "./catalogue";
 import { effect, normaliseDetailValue } from "./effects";
 import { HOP_LABEL } from "./labels";
+import { reconcile, type Finding, type Severity } from "./reconcile";
 import { isInterpreted, isUnreadable, CATEGORIES, type Cell, type DetailTable, type LabelledRow, type Measure } from "./types";
 
 // Table names are ASCII: Excel table names with Ø/æ/å are unsafe across locales.
@@ -25,7 +27,11 @@ export const SHEET_NAMES = {
   hop: "HØP",
 } as const;
 
-export type TableKey = "measures" | "lines" | "groupSummary" | "categorySummary";
+export type TableKey = "findings" | "measures" | "lines" | "groupSummary" | "categorySummary";
+export const TABLE_KEYS: readonly TableKey[] = ["findings", "measures", "lines", "groupSummary", "categorySummary"];
+
+/** The order our sheets get when the add-in creates them (after the user's own sheets). */
+export const SHEET_ORDER: readonly (keyof typeof SHEET_NAMES)[] = ["measures", "lines", "summary", "findings"];
 
 /** Excel number formats (invariant syntax; Excel shows them in the user's locale, e.g. "−1,5"). */
 export const FORMATS = {
@@ -55,8 +61,19 @@ export interface RowSpec {
   readonly cells: readonly CellValue[];
 }
 
+/** Conditional format over some body columns; `formula` is relative to the first body cell. */
+export interface ConditionalFormatSpec {
+  readonly firstColumn: string;
+  readonly lastColumn: string;
+  readonly formula: string;
+  readonly fill: string;
+}
+
 export interface TableSpec {
   readonly key: TableKey;
+  /** keyed: rows matched by key, user edits kept; replace: rewritten whole each time (nobody edits). */
+  readonly mode: "keyed" | "replace";
+  readonly conditionalFormats?: readonly ConditionalFormatSpec[];
   readonly sheetKey: keyof typeof SHEET_NAMES;
   readonly table: string;
   /** Rows above the table on its sheet (0 = header in row 1); tables sharing a sheet stack. */
@@ -72,6 +89,7 @@ export interface TableSpec {
 export type TableNames = Readonly<Record<TableKey, string>>;
 
 export const DEFAULT_TABLE_NAMES: TableNames = {
+  findings: TABLE_NAMES.findings,
   measures: TABLE_NAMES.measures,
   lines: TABLE_NAMES.lines,
   groupSummary: TABLE_NAMES.groupSummary,
@@ -102,6 +120,19 @@ function unknownCell(): CellValue {
   return { formula: "=NA()" };
 }
 
+export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: "feil", warning: "advarsel", info: "info" };
+const ERROR_FILL = "#F4CCCC";
+const WARNING_FILL = "#FFE599";
+
+/**
+ * Conditional-format formula: true when the Avvik table has an error for this row's measure in this
+ * column's year. Conditional formats cannot use structured references directly, hence INDIRECT.
+ */
+function findingCellFormula(findingsTable: string, nrCell: string, yearExpr: string): string {
+  const ref = (c: string) => `INDIRECT("${findingsTable}[${c}]")`;
+  return `=COUNTIFS(${ref("Nr")},${nrCell},${ref("År")},${yearExpr},${ref("Alvorlighet")},"${SEVERITY_LABEL.error}")>0`;
+}
+
 function measureStatus(m: Measure): string {
   return m.inSummary ? "Sammendrag" : "Kun kapittel 4";
 }
@@ -128,6 +159,7 @@ function measuresTable(cat: Catalogue, names: TableNames): TableSpec {
     { name: "HØP-status", format: FORMATS.text, width: 90 },
     { name: "Kilde", format: FORMATS.text, width: 50 },
     { name: "Katalog", format: FORMATS.text, width: 90 },
+    { name: "Avvik", format: FORMATS.integer, width: 44 },
     { name: "Valgt", format: FORMATS.text, width: 44, input: true },
   ];
   const rows = cat.measures.map((m): RowSpec => {
@@ -150,11 +182,34 @@ function measuresTable(cat: Catalogue, names: TableNames): TableSpec {
         HOP_LABEL[m.hop.status],
         m.source ?? "",
         measureStatus(m),
+        // Native formula over the Avvik table: recounts itself whenever the findings are rewritten.
+        { formula: `=COUNTIFS(${colRef(names.findings, "Nr")},[@Nr],${colRef(names.findings, "Alvorlighet")},"<>${SEVERITY_LABEL.info}")` },
         "Nei",
       ],
     };
   });
-  return { key: "measures", sheetKey: "measures", table: t, startRow: 0, columns, rows, statusColumn: "Katalog" };
+  const col = (name: string) => columnLetters(columns.findIndex((c) => c.name === name));
+  const first = String(years[0]);
+  const last = String(years[years.length - 1]);
+  return {
+    key: "measures",
+    mode: "keyed",
+    sheetKey: "measures",
+    table: t,
+    startRow: 0,
+    columns,
+    rows,
+    statusColumn: "Katalog",
+    conditionalFormats: [
+      {
+        firstColumn: first,
+        lastColumn: last,
+        formula: findingCellFormula(names.findings, `$A2`, `${col(first)}$1`),
+        fill: ERROR_FILL,
+      },
+      { firstColumn: "Avvik", lastColumn: "Avvik", formula: `=${col("Avvik")}2>0`, fill: WARNING_FILL },
+    ],
+  };
 }
 
 function printedCell(c: Cell | undefined): CellValue {
@@ -207,7 +262,15 @@ function linesTable(cat: Catalogue, names: TableNames): TableSpec {
       });
     });
   }
-  return { key: "lines", sheetKey: "lines", table: names.lines, startRow: 0, columns, rows };
+  const col = (name: string) => columnLetters(columns.findIndex((c) => c.name === name));
+  const cf = (prefix: string): ConditionalFormatSpec => ({
+    firstColumn: `${prefix} ${years[0]}`,
+    lastColumn: `${prefix} ${years[years.length - 1]}`,
+    // The year is the last four characters of the column header ("MNOK 2027").
+    formula: findingCellFormula(names.findings, "$A2", `RIGHT(${col(`${prefix} ${years[0]}`)}$1,4)+0`),
+    fill: ERROR_FILL,
+  });
+  return { key: "lines", mode: "keyed", sheetKey: "lines", table: names.lines, startRow: 0, columns, rows, conditionalFormats: [cf("Trykt"), cf("MNOK")] };
 }
 
 function printedTotal(c: Cell | undefined): CellValue {
@@ -246,7 +309,7 @@ function groupSummaryTable(cat: Catalogue, names: TableNames): TableSpec {
       ],
     };
   });
-  return { key: "groupSummary", sheetKey: "summary", table: t, startRow: 2, columns, rows, caption: "Per arbeidsgruppe (mill. kr, negativ = innsparing)" };
+  return { key: "groupSummary", mode: "keyed", sheetKey: "summary", table: t, startRow: 2, columns, rows, caption: "Per arbeidsgruppe (mill. kr, negativ = innsparing)" };
 }
 
 export const NO_CATEGORY = "Uten kategori i rapporten";
@@ -282,6 +345,7 @@ function categorySummaryTable(cat: Catalogue, names: TableNames, startRow: numbe
   });
   return {
     key: "categorySummary",
+    mode: "keyed",
     sheetKey: "summary",
     table: t,
     startRow,
@@ -291,10 +355,38 @@ function categorySummaryTable(cat: Catalogue, names: TableNames, startRow: numbe
   };
 }
 
-/** Every table Tiltaksmeny inserts, given the table names resolved for this workbook. */
-export function catalogueLayout(cat: Catalogue, names: TableNames = DEFAULT_TABLE_NAMES): readonly TableSpec[] {
+export const NO_FINDINGS = "Ingen avvik funnet.";
+
+/** The Avvik table: one row per finding, rewritten whole by every insert and re-check. */
+export function findingsTable(names: TableNames, findings: readonly Finding[]): TableSpec {
+  const columns: ColumnSpec[] = [
+    { name: "Nr", format: FORMATS.text, width: 36 },
+    { name: "Gruppe", format: FORMATS.integer, width: 44 },
+    { name: "Regel", format: FORMATS.text, width: 110 },
+    { name: "Alvorlighet", format: FORMATS.text, width: 60 },
+    { name: "År", format: FORMATS.integer, width: 40 },
+    { name: "Forventet", format: FORMATS.mnokDetail, width: 60 },
+    { name: "Faktisk", format: FORMATS.mnokDetail, width: 60 },
+    { name: "Forklaring", format: FORMATS.text, width: 420 },
+  ];
+  // A finding spanning several years gets one row per year, so each row can mark its own cell.
+  const rows: RowSpec[] = findings.flatMap((f, i) =>
+    (f.years.length > 0 ? f.years : [null]).map((y, j) => ({
+      key: `${i}#${j}`,
+      cells: [f.measure ?? "", f.group ?? "", f.rule, SEVERITY_LABEL[f.severity], y ?? "", f.expected ?? "", f.actual ?? "", safeText(f.message)],
+    })),
+  );
+  const empty: RowSpec = { key: "0#0", cells: ["", "", "", "", "", "", "", NO_FINDINGS] };
+  return { key: "findings", mode: "replace", sheetKey: "findings", table: names.findings, startRow: 0, columns, rows: rows.length > 0 ? rows : [empty] };
+}
+
+/**
+ * Every table Tiltaksmeny inserts, given the table names resolved for this workbook. The Avvik table
+ * comes first: the others' formulas refer to it, and Excel rejects a formula naming a missing table.
+ */
+export function catalogueLayout(cat: Catalogue, names: TableNames = DEFAULT_TABLE_NAMES, findings: readonly Finding[] = reconcile(cat)): readonly TableSpec[] {
   const group = groupSummaryTable(cat, names);
   // Group table: caption row, header, rows, totals row; then a blank row, a caption and the category table.
   const categoryStart = group.startRow + 1 + group.rows.length + 1 + 2;
-  return [measuresTable(cat, names), linesTable(cat, names), group, categorySummaryTable(cat, names, categoryStart)];
+  return [findingsTable(names, findings), measuresTable(cat, names), linesTable(cat, names), group, categorySummaryTable(cat, names, categoryStart)];
 }

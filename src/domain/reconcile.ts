@@ -55,9 +55,14 @@ function num(c: Cell | undefined): number | null {
 }
 
 /** The summary table's precision: the most decimals any of its values is printed with. */
+const decimalsCache = new WeakMap<Catalogue, number>();
 export function summaryDecimals(cat: Catalogue): number {
-  let d = 0;
-  for (const m of cat.measures) for (const c of Object.values(m.summary?.values ?? {})) if (typeof c === "number") d = Math.max(d, decimalsOf(c));
+  let d = decimalsCache.get(cat);
+  if (d === undefined) {
+    d = 0;
+    for (const m of cat.measures) for (const c of Object.values(m.summary?.values ?? {})) if (typeof c === "number") d = Math.max(d, decimalsOf(c));
+    decimalsCache.set(cat, d);
+  }
   return d;
 }
 
@@ -275,29 +280,29 @@ const numbering: Rule = {
       ),
 };
 
-const sameValues = (a: YearValues, b: YearValues) => {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  let nonZero = 0;
-  for (const k of keys) {
-    if (num(a[k]) !== num(b[k])) return false;
-    if ((num(a[k]) ?? 0) !== 0) nonZero++;
-  }
-  return nonZero > 0;
-};
+/** Identity of a line for copy detection: its label and its values (blank = 0); null for all-zero lines. */
+function lineSignature(label: string, values: YearValues): string | null {
+  const cells = Object.keys(values)
+    .sort()
+    .map((k) => [k, num(values[k])] as const);
+  if (label.trim() === "" || cells.every(([, v]) => (v ?? 0) === 0)) return null;
+  return `${label.trim()}\u0000${cells.map(([k, v]) => `${k}=${v}`).join(",")}`;
+}
 
 const copiedRow: Rule = {
   id: "copied-row",
   title: "Rad kopiert fra et annet tiltak",
   check: (cat) => {
     const out: Finding[] = [];
-    const withDetail = cat.measures.filter((m) => m.detail);
-    for (const m of withDetail) {
-      for (const line of m.detail!.lines) {
-        const source = withDetail.find(
-          (o) => o !== m && o.detail!.lines.some((l) => l.label.trim() !== "" && l.label.trim() === line.label.trim() && sameValues(l.values, line.values)),
-        );
-        // Report on the later measure (the copy), once per copied line.
-        if (source && cat.measures.indexOf(source) < cat.measures.indexOf(m)) {
+    // First measure (catalogue order) printing each labelled line: a later identical line is the copy.
+    const firstWith = new Map<string, Measure>();
+    for (const m of cat.measures) {
+      for (const line of m.detail?.lines ?? []) {
+        const sig = lineSignature(line.label, line.values);
+        if (sig === null) continue;
+        const source = firstWith.get(sig);
+        if (!source) firstWith.set(sig, m);
+        else if (source !== m) {
           out.push(
             finding({ measure: m.id, rule: "copied-row", severity: "error", years: [], expected: null, actual: null, message: `Linjen «${line.label.trim()}» i effekttabellen er lik linjen i tiltak ${source.id}; trolig kopiert fra det tiltaket.` }, m),
           );

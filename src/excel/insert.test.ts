@@ -2,7 +2,9 @@ import catalogueJson from "../data/catalogue.json";
 import { bundledCatalogue as cat } from "../data/bundled";
 import { loadCatalogue } from "../domain/catalogue";
 import { effect, normaliseDetailValue } from "../domain/effects";
+import { columnLetters } from "../domain/a1";
 import { catalogueLayout, FORMATS, planColumnName } from "../domain/layout";
+import { reconcile } from "../domain/reconcile";
 import type { CatalogueData } from "../domain/types";
 import * as T from "../functions/tiltak";
 import { fakeExcel, fakeOffice } from "../../test/fake-excel/host";
@@ -23,18 +25,19 @@ const copy = (): DeepMutable<CatalogueData> => JSON.parse(JSON.stringify(catalog
 const YEARS = cat.years.map(String);
 
 describe("first insert into a budget workbook", () => {
-  test("creates the four tables on three new sheets in one read and one write", async () => {
+  test("creates the five tables on four new sheets, after the user's, in one read and one write", async () => {
     const model = setup();
     const r = await insertCatalogue(cat);
     expect(model.syncs).toBe(2);
-    expect(model.sheets.map((s) => s.name)).toEqual(["Budsjett 2026", "Tiltak", "Detaljer", "Oppsummering"]);
+    expect(model.sheets.map((s) => s.name)).toEqual(["Budsjett 2026", "Tiltak", "Detaljer", "Oppsummering", "Avvik"]);
     expect(model.tables.map((t) => [t.name, t.sheet.name])).toEqual([
+      ["Avvik", "Avvik"],
       ["Tiltak", "Tiltak"],
       ["Tiltakslinjer", "Detaljer"],
       ["Gruppesum", "Oppsummering"],
       ["Kategorisum", "Oppsummering"],
     ]);
-    expect(r.plan.report.created).toEqual(["Tiltak", "Tiltakslinjer", "Gruppesum", "Kategorisum"]);
+    expect(r.plan.report.created).toEqual(["Avvik", "Tiltak", "Tiltakslinjer", "Gruppesum", "Kategorisum"]);
     expect(r.messages.join(" ")).toContain("Opprettet tabellene");
     expect(model.ops).toContain("application.suspendApiCalculationUntilNextSync");
   });
@@ -43,7 +46,7 @@ describe("first insert into a budget workbook", () => {
     const model = setup();
     await insertCatalogue(cat);
     const grid = model.tableFormulas("Tiltak");
-    expect(grid[0]).toEqual(["Nr", "Gruppe", "Tjeneste", "Tiltak", "Kategori", ...YEARS, planColumnName(cat), "HØP-status", "Kilde", "Katalog", "Valgt"]);
+    expect(grid[0]).toEqual(["Nr", "Gruppe", "Tjeneste", "Tiltak", "Kategori", ...YEARS, planColumnName(cat), "HØP-status", "Kilde", "Katalog", "Avvik", "Valgt"]);
     expect(grid).toHaveLength(1 + cat.measures.length + 1);
     const totals = grid[grid.length - 1]!;
     expect(totals[0]).toBe("Sum");
@@ -152,6 +155,40 @@ describe("first insert into a budget workbook", () => {
         else expect([id, y, fn]).toEqual([id, y, cell]);
       }
     }
+  });
+});
+
+describe("findings in the workbook", () => {
+  test("the Avvik table lists every finding, one row per year, with Norwegian severity", async () => {
+    const model = setup();
+    await insertCatalogue(cat);
+    const findings = reconcile(cat);
+    const rows = model.tableObjects("Avvik");
+    expect(rows).toHaveLength(findings.reduce((n, f) => n + Math.max(1, f.years.length), 0));
+    expect(Object.keys(rows[0]!)).toEqual(["Nr", "Gruppe", "Regel", "Alvorlighet", "År", "Forventet", "Faktisk", "Forklaring"]);
+    expect(rows).toContainEqual(expect.objectContaining({ Nr: "4.12", Regel: "detail-vs-summary", Alvorlighet: "feil", År: 2028, Forventet: -0.5, Faktisk: -0.42 }));
+    expect(new Set(rows.map((r) => r.Alvorlighet))).toEqual(new Set(["feil", "advarsel", "info"]));
+  });
+
+  test("the Tiltak table counts each measure's findings with a native formula over the Avvik table", async () => {
+    const model = setup();
+    await insertCatalogue(cat);
+    const row = model.tableObjects("Tiltak").find((r) => r.Nr === "4.12")!;
+    expect(row.Avvik).toBe('=COUNTIFS(Avvik[[Nr]],[@Nr],Avvik[[Alvorlighet]],"<>info")');
+  });
+
+  test("conditional formats mark disagreeing cells, scoped to the tables' body columns", async () => {
+    const model = setup();
+    await insertCatalogue(cat);
+    const tiltak = model.sheet("Tiltak")!.conditionalFormats;
+    const header = model.tableFormulas("Tiltak")[0]!;
+    const first = columnLetters(header.indexOf("2025"));
+    const last = columnLetters(header.indexOf("2030"));
+    expect(tiltak[0]).toMatchObject({ type: "Custom", address: `Tiltak!${first}2:${last}${1 + cat.measures.length}` });
+    expect(tiltak[0]!.formula).toContain('INDIRECT("Avvik[Nr]")');
+    expect(tiltak[0]!.formula).toContain(`${first}$1`);
+    for (const s of model.sheets) for (const cf of s.conditionalFormats) expect(cf.address).toMatch(/![A-Z]+\d+:[A-Z]+\d+$/);
+    expect(model.sheet("Detaljer")!.conditionalFormats).toHaveLength(2);
   });
 });
 
@@ -295,6 +332,6 @@ describe("round trips do not grow with the catalogue", () => {
     await insertCatalogue(big);
     expect(model.syncs).toBe(2);
     expect(model.tableObjects("Tiltak")).toHaveLength(big.measures.length);
-    expect(catalogueLayout(big)[0]!.rows).toHaveLength(46 * factor);
+    expect(catalogueLayout(big).find((t) => t.key === "measures")!.rows).toHaveLength(46 * factor);
   });
 });

@@ -12,8 +12,8 @@ import {
   type TableOp,
   type WorkbookState,
 } from "../domain/insertPlan";
-import { DEFAULT_TABLE_NAMES, FORMATS, type CellValue, type TableKey, type TableSpec } from "../domain/layout";
-import { columnLetters, parseAddress, quoteSheet, rectAddress, type Rect } from "./a1";
+import { DEFAULT_TABLE_NAMES, FORMATS, TABLE_KEYS, type CellValue, type TableKey, type TableSpec } from "../domain/layout";
+import { columnLetters, parseAddress, quoteSheet, rectAddress, type Rect } from "../domain/a1";
 
 export interface InsertResult {
   readonly plan: InsertPlan;
@@ -22,7 +22,6 @@ export interface InsertResult {
 
 type Progress = (step: string) => void;
 
-const TABLE_KEYS: readonly TableKey[] = ["measures", "lines", "groupSummary", "categorySummary"];
 const TABLE_STYLE = "TableStyleMedium2";
 
 interface TableProbe {
@@ -49,8 +48,8 @@ function existingFrom(p: TableProbe): ExistingTable | null {
   return { name: p.table.name, sheet: p.sheet.name, address: p.range.address, header, body, showTotals: p.table.showTotals };
 }
 
-/** Reads everything the planner needs. */
-async function readState(context: Excel.RequestContext): Promise<WorkbookState> {
+/** Reads everything the planner needs: one round trip, two when our tables carry non-default names. */
+export async function readState(context: Excel.RequestContext): Promise<WorkbookState> {
   const wb = context.workbook;
   const sheets = wb.worksheets.load("items/name");
   const tables = wb.tables.load("items/name");
@@ -142,6 +141,31 @@ function renderCreate(context: Excel.RequestContext, op: Extract<TableOp, { kind
     if (c.input && rows > 0) applyInputValidation(sheet.getRange(rectAddress({ row: top + 1, col: i, rows, cols: 1 })));
   });
   if (top === 0 && supports("1.7")) sheet.freezePanes.freezeRows(1);
+  // Conditional formats are ExcelApi 1.6; scoped to the table's body columns, never whole sheets.
+  if (rows > 0 && supports("1.6")) {
+    for (const cf of spec.conditionalFormats ?? []) {
+      const a = spec.columns.findIndex((c) => c.name === cf.firstColumn);
+      const b = spec.columns.findIndex((c) => c.name === cf.lastColumn);
+      const format = sheet.getRange(rectAddress({ row: top + 1, col: a, rows, cols: b - a + 1 })).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+      format.custom.rule.formula = cf.formula;
+      format.custom.format.fill.color = cf.fill;
+    }
+  }
+}
+
+/** Rewrites a table nobody edits: fit the row count (the table object, and formulas naming it, survive). */
+function renderReplace(context: Excel.RequestContext, op: Extract<TableOp, { kind: "replace" }>): void {
+  const { existing, spec } = op;
+  const sheet = context.workbook.worksheets.getItem(existing.sheet);
+  const { rect } = parseAddress(existing.address);
+  const width = spec.columns.length;
+  const before = existing.body.length;
+  const after = op.rows.length;
+  if (after > before) context.workbook.tables.getItem(existing.name).rows.add(undefined, fill(after - before, width, () => ""));
+  if (after < before) sheet.getRange(rectAddress({ row: rect.row + 1 + after, col: rect.col, rows: before - after, cols: width })).delete("Up");
+  const body = sheet.getRange(rectAddress({ row: rect.row + 1, col: rect.col, rows: after, cols: width }));
+  body.numberFormat = fill(after, width, (_, c) => (spec.columns[c] as TableSpec["columns"][number]).format);
+  body.formulas = op.rows.map((r) => r.map(formulaCell));
 }
 
 /** Consecutive rows of one column, so an update is a handful of range writes, not one per cell. */
@@ -178,6 +202,15 @@ function renderUpdate(context: Excel.RequestContext, op: Extract<TableOp, { kind
   }
 }
 
+function renderOps(context: Excel.RequestContext, plan: InsertPlan): void {
+  for (const op of plan.ops) {
+    if (op.kind === "create") renderCreate(context, op);
+    else if (op.kind === "update") renderUpdate(context, op);
+    else renderReplace(context, op);
+  }
+  for (const p of plan.sheetPositions) context.workbook.worksheets.getItem(p.sheet).position = p.position;
+}
+
 /** Best-effort undo after a failed write: remove what was created, restore what was overwritten. */
 async function rollback(context: Excel.RequestContext, plan: InsertPlan): Promise<void> {
   const wb = context.workbook;
@@ -186,6 +219,13 @@ async function rollback(context: Excel.RequestContext, plan: InsertPlan): Promis
   const tableProbes = plan.ops
     .filter((o): o is Extract<TableOp, { kind: "create" }> => o.kind === "create" && !o.newSheet)
     .map((o) => ({ op: o, table: wb.tables.getItemOrNullObject(o.spec.table).load("name") }));
+  const replaceProbes = plan.ops
+    .filter((o): o is Extract<TableOp, { kind: "replace" }> => o.kind === "replace")
+    .map((o) => {
+      const range = wb.tables.getItem(o.existing.name).getDataBodyRange();
+      range.load("rowCount");
+      return { op: o, range };
+    });
   const updateProbes = plan.ops
     .filter((o): o is Extract<TableOp, { kind: "update" }> => o.kind === "update")
     .map((o) => {
@@ -211,6 +251,16 @@ async function rollback(context: Excel.RequestContext, plan: InsertPlan): Promis
       sheet.getRange(rectAddress({ row: rect.row + 1 + op.existing.body.length, col: rect.col, rows: extra, cols: op.existing.header.length })).delete("Up");
     }
   }
+  for (const { op, range } of replaceProbes) {
+    const sheet = wb.worksheets.getItem(op.existing.sheet);
+    const { rect } = parseAddress(op.existing.address);
+    const width = op.existing.header.length;
+    const now = range.rowCount;
+    const was = op.existing.body.length;
+    if (now > was) sheet.getRange(rectAddress({ row: rect.row + 1 + was, col: rect.col, rows: now - was, cols: width })).delete("Up");
+    if (now < was) wb.tables.getItem(op.existing.name).rows.add(undefined, fill(was - now, width, () => ""));
+    sheet.getRange(rectAddress({ row: rect.row + 1, col: rect.col, rows: was, cols: width })).formulas = op.existing.body.map((r) => r.map((c) => c ?? ""));
+  }
   await context.sync();
 }
 
@@ -227,10 +277,7 @@ export async function insertCatalogue(cat: Catalogue, progress: Progress = () =>
 
     progress("Skriver tabellene …");
     if (supports("1.6")) context.application.suspendApiCalculationUntilNextSync();
-    for (const op of plan.ops) {
-      if (op.kind === "create") renderCreate(context, op);
-      else renderUpdate(context, op);
-    }
+    renderOps(context, plan);
     // Written last: if anything above fails, the old memory still describes the workbook.
     context.workbook.settings.add(MEMORY_KEY, JSON.stringify(plan.memory));
     try {

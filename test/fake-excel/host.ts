@@ -1,7 +1,7 @@
 // The Excel JavaScript API surface Tiltaksmeny uses, as proxies over a WorkbookModel. Like Office.js,
 // calls only queue work; context.sync() runs the queue in order, counts a round trip, and fails at the
 // first bad operation with the earlier ones applied. Reading a property that was not loaded throws.
-import { parseAddress, type Rect } from "../../src/excel/a1";
+import { parseAddress, type Rect } from "../../src/domain/a1";
 import { ExcelError, grid, type SheetModel, type TableModel, type WorkbookModel } from "./model";
 
 type Op = { name: string; run: () => void };
@@ -126,6 +126,9 @@ class FakeWorksheet extends Proxy<SheetModel> {
   get name(): string {
     return this.get("name") as string;
   }
+  set position(p: number) {
+    this.ctx.enqueue(`worksheet.position=${p}`, () => this.ctx.model.moveSheet(this.must(), p));
+  }
   getRange(address: string): FakeRange {
     return new FakeRange(this.ctx, () => {
       const s = this.resolve();
@@ -170,8 +173,30 @@ function checkDims(name: string, r: Rect, v: unknown[][]): void {
 class FakeRange extends Proxy<RangeRef> {
   readonly format: { font: { bold: boolean }; columnWidth: number; autofitColumns: () => void };
   readonly dataValidation: { rule: unknown };
+  readonly conditionalFormats: { add: (type: string) => { custom: { rule: { formula: string }; format: { fill: { color: string } } } } };
   constructor(ctx: Ctx, resolve: () => RangeRef | null) {
     super(ctx, resolve);
+    this.conditionalFormats = {
+      add: (type: string) => {
+        let cf: { address: string; type: string; formula?: string; fill?: string } | null = null;
+        this.ctx.enqueue(`range.conditionalFormats.add(${type})`, () => {
+          const ref = this.must();
+          cf = { address: this.ctx.model.address(ref.sheet, ref.rect), type };
+          ref.sheet.conditionalFormats.push(cf);
+        });
+        const set = (k: "formula" | "fill") => (v: unknown) =>
+          this.ctx.enqueue(`conditionalFormat.${k}`, () => {
+            if (!cf) throw new ExcelError("InvalidReference", "conditional format");
+            cf[k] = String(v);
+          });
+        return {
+          custom: {
+            rule: writeOnly({ formula: set("formula") }, {}) as { formula: string },
+            format: { fill: writeOnly({ color: set("fill") }, {}) as { color: string } },
+          },
+        };
+      },
+    };
     this.format = writeOnly(
       {
         columnWidth: (w) =>

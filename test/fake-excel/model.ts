@@ -2,7 +2,7 @@
 // It imitates the Excel behaviours our code must cope with: text coercion ("2.10" → 2.1 unless the
 // cell is formatted as text), formulas from "=…", name collisions, overlapping tables, and errors
 // raised at sync time after the earlier operations of the batch have been applied.
-import { parseAddress, rectAddress, quoteSheet, type Rect } from "../../src/excel/a1";
+import { parseAddress, rectAddress, quoteSheet, type Rect } from "../../src/domain/a1";
 
 export interface CellModel {
   value: string | number | boolean;
@@ -12,9 +12,17 @@ export interface CellModel {
   bold?: boolean;
 }
 
+export interface ConditionalFormatModel {
+  address: string;
+  type: string;
+  formula?: string;
+  fill?: string;
+}
+
 export interface SheetModel {
   name: string;
   cells: Map<string, CellModel>;
+  conditionalFormats: ConditionalFormatModel[];
   frozenRows: number;
   columnWidths: Map<number, number>;
 }
@@ -70,9 +78,15 @@ export class WorkbookModel {
   addSheet(name: string): SheetModel {
     if (this.sheet(name)) throw new ExcelError("ItemAlreadyExists", `sheet ${name}`);
     if (name.length === 0 || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new ExcelError("InvalidArgument", `sheet name ${name}`);
-    const s: SheetModel = { name, cells: new Map(), frozenRows: 0, columnWidths: new Map() };
+    const s: SheetModel = { name, cells: new Map(), conditionalFormats: [], frozenRows: 0, columnWidths: new Map() };
     this.sheets.push(s);
     return s;
+  }
+
+  moveSheet(s: SheetModel, position: number): void {
+    if (position < 0 || position >= this.sheets.length) throw new ExcelError("InvalidArgument", `position ${position}`);
+    this.sheets = this.sheets.filter((x) => x !== s);
+    this.sheets.splice(position, 0, s);
   }
 
   deleteSheet(s: SheetModel): void {
@@ -278,6 +292,7 @@ export class WorkbookModel {
       frozen: s.frozenRows,
       widths: [...s.columnWidths.entries()].sort(),
       cells: [...s.cells.entries()].filter(([, c]) => c.value !== "" || c.formula).sort(([a], [b]) => (a < b ? -1 : 1)),
+      conditionalFormats: s.conditionalFormats,
     }));
     const tables = this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, rect: t.rect, totals: t.showTotals }));
     return JSON.stringify({ sheets, tables, settings: [...this.settings.entries()] });
