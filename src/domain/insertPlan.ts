@@ -37,6 +37,8 @@ export interface ExistingTable {
   readonly address: string;
   readonly header: readonly string[];
   readonly body: readonly (readonly StoredCell[])[];
+  /** Computed values of the body (what the user sees), for reading the catalogue back. */
+  readonly values?: readonly (readonly StoredCell[])[];
   readonly showTotals: boolean;
 }
 
@@ -133,7 +135,7 @@ export function storedForm(v: CellValue): StoredCell {
   return v;
 }
 
-function sameCell(a: StoredCell | undefined, b: StoredCell | undefined): boolean {
+export function sameCell(a: StoredCell | undefined, b: StoredCell | undefined): boolean {
   const norm = (x: StoredCell | undefined) => (x === null || x === undefined ? "" : typeof x === "string" && x.startsWith("'") ? x.slice(1) : x);
   const x = norm(a);
   const y = norm(b);

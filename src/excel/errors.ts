@@ -16,6 +16,7 @@ const MESSAGES: Readonly<Record<string, string>> = {
   Unauthenticated: "Du er ikke logget inn. Logg inn i Excel og prøv igjen.",
   WorkbookProtected: "Arbeidsboken er beskyttet. Opphev beskyttelsen og prøv igjen.",
   NonBlankCellOffSheet: "Tabellen får ikke plass på arket. Fjern innhold nederst eller til høyre på arket og prøv igjen.",
+  TiltakNotInserted: "Arbeidsboken har ikke Tiltaksmeny-tabellene ennå. Velg «Sett inn tiltakskatalog» først.",
   RequestPayloadSizeLimitExceeded: "Handlingen ble for stor for Excel på nettet. Prøv igjen i Excel for skrivebord.",
 };
 

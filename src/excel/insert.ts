@@ -14,6 +14,8 @@ import {
 } from "../domain/insertPlan";
 import { DEFAULT_TABLE_NAMES, FORMATS, TABLE_KEYS, type CellValue, type TableKey, type TableSpec } from "../domain/layout";
 import { columnLetters, parseAddress, quoteSheet, rectAddress, type Rect } from "../domain/a1";
+import { catalogueFromTables } from "../domain/edited";
+import { reconcile } from "../domain/reconcile";
 
 export interface InsertResult {
   readonly plan: InsertPlan;
@@ -36,16 +38,21 @@ function probeTable(context: Excel.RequestContext, name: string): TableProbe {
   const sheet = table.worksheet;
   sheet.load("name");
   const range = table.getRange();
-  range.load("address,formulas");
+  range.load("address,formulas,values");
   return { table, sheet, range };
 }
+
+/** A table as the re-check reads it: what we wrote (formulas) and what the user sees (values). */
+export const tableValues = (t: ExistingTable | null | undefined) => (t ? { header: t.header, formulas: t.body, values: t.values ?? t.body } : null);
 
 function existingFrom(p: TableProbe): ExistingTable | null {
   if (p.table.isNullObject) return null;
   const rows = p.range.formulas as StoredCell[][];
   const header = (rows[0] ?? []).map((h) => String(h ?? ""));
-  const body = rows.slice(1, p.table.showTotals ? rows.length - 1 : rows.length);
-  return { name: p.table.name, sheet: p.sheet.name, address: p.range.address, header, body, showTotals: p.table.showTotals };
+  const end = p.table.showTotals ? rows.length - 1 : rows.length;
+  const body = rows.slice(1, end);
+  const values = (p.range.values as StoredCell[][]).slice(1, end);
+  return { name: p.table.name, sheet: p.sheet.name, address: p.range.address, header, body, values, showTotals: p.table.showTotals };
 }
 
 /** Reads everything the planner needs: one round trip, two when our tables carry non-default names. */
@@ -154,7 +161,7 @@ function renderCreate(context: Excel.RequestContext, op: Extract<TableOp, { kind
 }
 
 /** Rewrites a table nobody edits: fit the row count (the table object, and formulas naming it, survive). */
-function renderReplace(context: Excel.RequestContext, op: Extract<TableOp, { kind: "replace" }>): void {
+export function renderReplace(context: Excel.RequestContext, op: Extract<TableOp, { kind: "replace" }>): void {
   const { existing, spec } = op;
   const sheet = context.workbook.worksheets.getItem(existing.sheet);
   const { rect } = parseAddress(existing.address);
@@ -212,7 +219,7 @@ function renderOps(context: Excel.RequestContext, plan: InsertPlan): void {
 }
 
 /** Best-effort undo after a failed write: remove what was created, restore what was overwritten. */
-async function rollback(context: Excel.RequestContext, plan: InsertPlan): Promise<void> {
+export async function rollback(context: Excel.RequestContext, plan: Pick<InsertPlan, "ops">): Promise<void> {
   const wb = context.workbook;
   const newSheets = new Set(plan.ops.filter((o) => o.kind === "create" && o.newSheet).map((o) => (o as { sheet: string }).sheet));
   const sheetProbes = [...newSheets].map((n) => wb.worksheets.getItemOrNullObject(n).load("name"));
@@ -272,7 +279,16 @@ export async function insertCatalogue(cat: Catalogue, progress: Progress = () =>
   return Excel.run(async (context) => {
     progress("Leser arbeidsboken …");
     const state = await readState(context);
-    const plan = planInsert(cat, state);
+    let plan = planInsert(cat, state);
+    if (plan.report.keptEdits.length > 0) {
+      // Corrections the user made stay in the workbook, so the findings must be about them too.
+      const kept = new Set(plan.report.keptEdits.map((e) => `${e.table}\u0000${e.key}\u0000${e.column}`));
+      const nameOf = (k: "measures" | "lines") => state.tables[k]?.name ?? "";
+      const edited = catalogueFromTables(cat, tableValues(state.tables.measures), tableValues(state.tables.lines), (t, key, column) =>
+        kept.has(`${nameOf(t)}\u0000${key}\u0000${column}`),
+      );
+      plan = planInsert(cat, state, reconcile(edited));
+    }
     if (plan.unchanged) return { plan, messages: describeInsert(plan.report, true) };
 
     progress("Skriver tabellene …");
