@@ -32,16 +32,17 @@ test("outside Office the pane explains that it must be opened in Excel, without 
   expect(errors).toEqual([]);
 });
 
-test("with an Excel host the pane renders the catalogue and its check reaches the host", async () => {
+test("with an Excel host the pane renders, reads the workbook's status from the host, and lists the catalogue", async () => {
   const { page, errors } = await openPane(browser, { withExcel: true, sheets: ["Budsjett 2026", "Tiltak"], tables: [{ name: "Tiltak", sheet: "Tiltak" }] });
   await page.getByRole("heading", { name: "Tiltaksmeny" }).waitFor();
   expect(await page.getByText("46 tiltak", { exact: false }).first().isVisible()).toBe(true);
-  await page.getByRole("button", { name: "Kontroller arbeidsboken" }).click();
-  await page.getByTestId("workbook-status").waitFor();
-  expect(await page.getByTestId("workbook-status").textContent()).toContain("Tiltak");
+  await page.getByText("arbeidsboken har tiltakstabellene").waitFor();
   const host = await fakeHost(page);
   expect(host.runs).toBe(1);
   expect(host.syncs).toBe(1);
+  await page.getByRole("tab", { name: "Katalog" }).click();
+  await page.getByPlaceholder("Nummer eller navn").fill("kino");
+  await page.getByText("Endre drift kinoen", { exact: true }).waitFor();
   expect(errors).toEqual([]);
 });
 
@@ -58,8 +59,8 @@ test("clicking insert puts the catalogue tables into the workbook in one read an
     { name: "Gruppesum", sheet: "Oppsummering" },
     { name: "Kategorisum", sheet: "Oppsummering" },
   ]);
-  // Insert: read + write; then the status check after it: one read.
-  expect(host.syncs).toBe(3);
+  // Status on open: one read; insert: one read + one write; status after it: one read.
+  expect(host.syncs).toBe(4);
   const nr = await page.evaluate(() => {
     const m = (window as unknown as { __fakeModel: { tableObjects(n: string): Record<string, unknown>[] } }).__fakeModel;
     return m.tableObjects("Tiltak").map((r) => r.Nr);
@@ -87,4 +88,34 @@ test("an Excel error shows a Norwegian message, never the raw error text, and th
   const host = await fakeHost(page);
   expect(host.sheets).toEqual(["Budsjett 2026"]);
   expect(host.tables).toEqual([]);
+});
+
+test("re-check after an edit clears the flag, in the pane and in the Avvik table; a finding jumps to its cells", async () => {
+  const { page, errors } = await openPane(browser, { withExcel: true });
+  await page.getByRole("button", { name: "Sett inn tiltakskatalog" }).click();
+  await page.getByTestId("insert-result").waitFor();
+  await page.getByRole("tab", { name: "Avvik" }).click();
+  await page.getByTestId("findings-4.12").waitFor();
+
+  // The controller checks the PDF and corrects 4.12's 2028 value in the Tiltak table.
+  await page.evaluate(() => {
+    (window as unknown as { __fakeModel: { typeInTable(t: string, k: string, c: string, v: unknown): void } }).__fakeModel.typeInTable("Tiltak", "4.12", "2028", -0.4);
+  });
+  await page.getByRole("button", { name: "Kontroller på nytt" }).click();
+  await page.getByTestId("recheck-result").waitFor();
+  expect(await page.getByTestId("recheck-result").textContent()).toContain("oppdatert");
+  expect(await page.getByTestId("findings-4.12").count()).toBe(0);
+  const avvikFor412 = await page.evaluate(() => {
+    const m = (window as unknown as { __fakeModel: { tableObjects(n: string): Record<string, unknown>[] } }).__fakeModel;
+    return m.tableObjects("Avvik").filter((r) => r.Nr === "4.12").length;
+  });
+  expect(avvikFor412).toBe(0);
+
+  // "Vis i arbeidsboken" selects the disagreeing cell of 1.7 (2030) in the Tiltak table.
+  await page.getByTestId("findings-1.7").getByRole("button", { name: "Vis i arbeidsboken" }).first().click();
+  await page.waitForFunction(() => (window as unknown as { __fakeModel: { selection: string | null } }).__fakeModel.selection !== null);
+  const selection = await page.evaluate(() => (window as unknown as { __fakeModel: { selection: string; activeSheet: string } }).__fakeModel);
+  expect(selection.activeSheet).toBe("Tiltak");
+  expect(selection.selection).toMatch(/^Tiltak![A-Z]+\d+$/);
+  expect(errors).toEqual([]);
 });

@@ -1,22 +1,23 @@
 import {
   Body1,
-  Button,
   Caption1,
   FluentProvider,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
+  Tab,
+  TabList,
   Title3,
   makeStyles,
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
+import { useState } from "react";
 import { bundledCatalogue } from "../data/bundled";
-import { readWorkbookStatus } from "../excel/workbook";
 import { CatalogueList } from "./CatalogueList";
+import { FindingsPanel } from "./FindingsPanel";
 import { InsertPanel } from "./InsertPanel";
-import { useAction } from "./useAction";
+import { WorkbookStatusLine } from "./WorkbookStatusLine";
 
 const useStyles = makeStyles({
   root: {
@@ -28,6 +29,7 @@ const useStyles = makeStyles({
     maxWidth: "600px",
   },
   status: { color: tokens.colorNeutralForeground3 },
+  tabs: { flexWrap: "wrap" },
 });
 
 export function App({ inExcel }: { inExcel: boolean }) {
@@ -54,44 +56,37 @@ function OutsideExcel() {
   );
 }
 
+type View = "start" | "katalog" | "avvik";
+
 function ExcelPane() {
   const styles = useStyles();
   const cat = bundledCatalogue;
-  const [check, runCheck] = useAction(readWorkbookStatus);
+  const [view, setView] = useState<View>("start");
+  const [statusKey, setStatusKey] = useState(0);
   return (
     <>
-      <Caption1 className={styles.status} role="status">
-        Katalog {cat.version} · {cat.measures.length} tiltak fra {cat.data.catalogue.publisher}
+      <Caption1 className={styles.status}>
+        Katalog {cat.version} · {cat.measures.length} tiltak fra {cat.data.catalogue.publisher} · <WorkbookStatusLine refresh={statusKey} />
       </Caption1>
-      <Body1>
-        Tiltakskatalogen fra «{cat.data.catalogue.title}» for budsjettarbeidet: tabeller i arbeidsboken, funksjoner som
-        TILTAK.EFFEKT, og flagg der rapportens tabeller er uenige.
-      </Body1>
-      <InsertPanel catalogue={cat} onDone={runCheck} />
-      <div>
-        <Button onClick={runCheck} disabled={check.state === "busy"}>
-          Kontroller arbeidsboken
-        </Button>
+      <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label="Visninger">
+        <Tab value="start">Start</Tab>
+        <Tab value="katalog">Katalog</Tab>
+        <Tab value="avvik">Avvik</Tab>
+      </TabList>
+      {/* Views stay mounted so their state (filters, results) survives switching. */}
+      <div hidden={view !== "start"}>
+        <Body1 as="p">
+          Tiltakskatalogen fra «{cat.data.catalogue.title}» for budsjettarbeidet: tabeller i arbeidsboken, funksjoner som
+          TILTAK.EFFEKT, og flagg der rapportens tabeller er uenige.
+        </Body1>
+        <InsertPanel catalogue={cat} onDone={() => setStatusKey((k) => k + 1)} />
       </div>
-      {check.state === "busy" && <Spinner size="tiny" label="Leser arbeidsboken …" />}
-      {check.state === "done" && (
-        <MessageBar intent="info">
-          <MessageBarBody data-testid="workbook-status">
-            {check.result.addinTables.length === 0
-              ? `Arbeidsboken har ${check.result.sheetCount} ark og ingen Tiltaksmeny-tabeller ennå.`
-              : `Arbeidsboken har Tiltaksmeny-tabellene ${check.result.addinTables.join(", ")}.`}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {check.state === "error" && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>Kunne ikke lese arbeidsboken</MessageBarTitle>
-            {check.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <CatalogueList catalogue={cat} />
+      <div hidden={view !== "katalog"}>
+        <CatalogueList catalogue={cat} />
+      </div>
+      <div hidden={view !== "avvik"}>
+        <FindingsPanel catalogue={cat} />
+      </div>
     </>
   );
 }

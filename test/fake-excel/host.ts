@@ -141,6 +141,9 @@ class FakeWorksheet extends Proxy<SheetModel> {
   delete(): void {
     this.ctx.enqueue("worksheet.delete", () => this.ctx.model.deleteSheet(this.must()));
   }
+  activate(): void {
+    this.ctx.enqueue("worksheet.activate", () => (this.ctx.model.activeSheet = this.must().name));
+  }
 }
 
 /** An object whose listed properties are write-only setters (as Office.js format objects are used here). */
@@ -271,6 +274,12 @@ class FakeRange extends Proxy<RangeRef> {
       const { sheet, rect } = this.must();
       checkDims(name, rect, v);
       v.forEach((row, i) => row.forEach((x, j) => this.ctx.model.setInput(sheet, rect.row + i, rect.col + j, x)));
+    });
+  }
+  select(): void {
+    this.ctx.enqueue("range.select", () => {
+      const { sheet, rect } = this.must();
+      this.ctx.model.selection = this.ctx.model.address(sheet, rect);
     });
   }
   clear(): void {

@@ -55,6 +55,9 @@ export class WorkbookModel {
   runs = 0;
   cellsWritten = 0;
   ops: string[] = [];
+  /** The sheet and range a test can see selected, as the user would. */
+  activeSheet: string | null = null;
+  selection: string | null = null;
   /** Makes the first operation whose name matches fail with this Excel error code. */
   failOn: { op: RegExp; code: string } | null = null;
   private tableCounter = 0;
