@@ -50,7 +50,7 @@ test("clicking insert puts the catalogue tables into the workbook in one read an
   const { page, errors } = await openPane(browser, { withExcel: true });
   await page.getByRole("button", { name: "Sett inn tiltakskatalog" }).click();
   await page.getByTestId("insert-result").waitFor();
-  expect(await page.getByTestId("insert-result").textContent()).toContain("Opprettet tabellene Avvik, Tiltak, Tiltakslinjer, Gruppesum, Kategorisum");
+  expect(await page.getByTestId("insert-result").textContent()).toContain("Opprettet tabellene Avvik, Tiltak, Tiltakslinjer, Gruppesum, Kategorisum, ValgtMotMal, Oppfolging, HOP");
   const host = await fakeHost(page);
   expect(host.tables).toEqual([
     { name: "Avvik", sheet: "Avvik" },
@@ -58,6 +58,9 @@ test("clicking insert puts the catalogue tables into the workbook in one read an
     { name: "Tiltakslinjer", sheet: "Detaljer" },
     { name: "Gruppesum", sheet: "Oppsummering" },
     { name: "Kategorisum", sheet: "Oppsummering" },
+    { name: "ValgtMotMal", sheet: "Oppsummering" },
+    { name: "Oppfolging", sheet: "Oppfølging" },
+    { name: "HOP", sheet: "HØP" },
   ]);
   // Status on open: one read; insert: one read + one write; status after it: one read.
   expect(host.syncs).toBe(4);

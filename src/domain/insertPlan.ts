@@ -163,18 +163,7 @@ function freeName(wanted: string, taken: Set<string>, style: "sheet" | "table"):
 
 /** The key of a row in a table of this spec: the values of its key columns. */
 export function keyColumns(spec: TableSpec): readonly string[] {
-  switch (spec.key) {
-    case "measures":
-      return ["Nr"];
-    case "lines":
-      return ["Nr", "Linje"];
-    case "groupSummary":
-      return ["Gruppe"];
-    case "categorySummary":
-      return ["Kategori"];
-    case "findings":
-      return []; // replaced whole; rows have no identity across runs
-  }
+  return spec.keyColumns;
 }
 
 export function rowKey(spec: TableSpec, get: (column: string) => StoredCell | undefined): string {

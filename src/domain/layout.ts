@@ -16,6 +16,7 @@ export const TABLE_NAMES = {
   findings: "Avvik",
   followUp: "Oppfolging",
   hop: "HOP",
+  choice: "ValgtMotMal",
 } as const;
 
 export const SHEET_NAMES = {
@@ -27,11 +28,11 @@ export const SHEET_NAMES = {
   hop: "HØP",
 } as const;
 
-export type TableKey = "findings" | "measures" | "lines" | "groupSummary" | "categorySummary";
-export const TABLE_KEYS: readonly TableKey[] = ["findings", "measures", "lines", "groupSummary", "categorySummary"];
+export type TableKey = "findings" | "measures" | "lines" | "groupSummary" | "categorySummary" | "choice" | "followUp" | "hop";
+export const TABLE_KEYS: readonly TableKey[] = ["findings", "measures", "lines", "groupSummary", "categorySummary", "choice", "followUp", "hop"];
 
 /** The order our sheets get when the add-in creates them (after the user's own sheets). */
-export const SHEET_ORDER: readonly (keyof typeof SHEET_NAMES)[] = ["measures", "lines", "summary", "findings"];
+export const SHEET_ORDER: readonly (keyof typeof SHEET_NAMES)[] = ["measures", "lines", "summary", "followUp", "hop", "findings"];
 
 /** Excel number formats (invariant syntax; Excel shows them in the user's locale, e.g. "−1,5"). */
 export const FORMATS = {
@@ -44,8 +45,18 @@ export const FORMATS = {
 
 export type CellValue = string | number | { readonly formula: string };
 
+export type ValidationSpec =
+  | { readonly kind: "list"; readonly source: string }
+  | { readonly kind: "decimal"; readonly min: number; readonly max: number; readonly message: string }
+  /** Rejects anything typed (API writes are not validated): guards cells the add-in fills, without sheet protection. */
+  | { readonly kind: "reject"; readonly message: string };
+
+/** Fill for cells users type into, so input is told apart from catalogue data at a glance. */
+export const INPUT_FILL = "#FFF2CC";
+
 export interface ColumnSpec {
   readonly name: string;
+  readonly validation?: ValidationSpec;
   readonly format: string;
   /** Column width in points. */
   readonly width: number;
@@ -69,8 +80,18 @@ export interface ConditionalFormatSpec {
   readonly fill: string;
 }
 
+export interface ChartSpec {
+  readonly title: string;
+  /** Contiguous columns: the first is the category axis, the rest are series. */
+  readonly firstColumn: string;
+  readonly lastColumn: string;
+}
+
 export interface TableSpec {
   readonly key: TableKey;
+  /** Columns whose values identify a row across catalogue versions (keyed mode). */
+  readonly keyColumns: readonly string[];
+  readonly chart?: ChartSpec;
   /** keyed: rows matched by key, user edits kept; replace: rewritten whole each time (nobody edits). */
   readonly mode: "keyed" | "replace";
   readonly conditionalFormats?: readonly ConditionalFormatSpec[];
@@ -89,6 +110,9 @@ export interface TableSpec {
 export type TableNames = Readonly<Record<TableKey, string>>;
 
 export const DEFAULT_TABLE_NAMES: TableNames = {
+  choice: TABLE_NAMES.choice,
+  followUp: TABLE_NAMES.followUp,
+  hop: TABLE_NAMES.hop,
   findings: TABLE_NAMES.findings,
   measures: TABLE_NAMES.measures,
   lines: TABLE_NAMES.lines,
@@ -160,7 +184,7 @@ function measuresTable(cat: Catalogue, names: TableNames): TableSpec {
     { name: "Kilde", format: FORMATS.text, width: 50 },
     { name: "Katalog", format: FORMATS.text, width: 90 },
     { name: "Avvik", format: FORMATS.integer, width: 44 },
-    { name: "Valgt", format: FORMATS.text, width: 44, input: true },
+    { name: "Valgt", format: FORMATS.text, width: 44, input: true, validation: { kind: "list", source: "Ja,Nei" } },
   ];
   const rows = cat.measures.map((m): RowSpec => {
     const yearCells = years.map((y): CellValue => {
@@ -193,6 +217,7 @@ function measuresTable(cat: Catalogue, names: TableNames): TableSpec {
   const last = String(years[years.length - 1]);
   return {
     key: "measures",
+    keyColumns: ["Nr"],
     mode: "keyed",
     sheetKey: "measures",
     table: t,
@@ -270,7 +295,7 @@ function linesTable(cat: Catalogue, names: TableNames): TableSpec {
     formula: findingCellFormula(names.findings, "$A2", `RIGHT(${col(`${prefix} ${years[0]}`)}$1,4)+0`),
     fill: ERROR_FILL,
   });
-  return { key: "lines", mode: "keyed", sheetKey: "lines", table: names.lines, startRow: 0, columns, rows, conditionalFormats: [cf("Trykt"), cf("MNOK")] };
+  return { key: "lines", keyColumns: ["Nr", "Linje"], mode: "keyed", sheetKey: "lines", table: names.lines, startRow: 0, columns, rows, conditionalFormats: [cf("Trykt"), cf("MNOK")] };
 }
 
 function printedTotal(c: Cell | undefined): CellValue {
@@ -292,6 +317,8 @@ function groupSummaryTable(cat: Catalogue, names: TableNames): TableSpec {
     ...years.map((y) => ({ name: `Tiltak ${y}`, format: FORMATS.mnok1, width: 60, total: `=SUBTOTAL(109,${colRef(t, `Tiltak ${y}`)})` })),
     ...years.map((y) => ({ name: `Rapport ${y}`, format: FORMATS.mnok1, width: 60, total: `=SUBTOTAL(109,${colRef(t, `Rapport ${y}`)})` })),
     ...years.map((y) => ({ name: `Differanse ${y}`, format: FORMATS.mnok1, width: 66, total: `=SUBTOTAL(109,${colRef(t, `Differanse ${y}`)})` })),
+    ...years.map((y) => ({ name: `Valgt ${y}`, format: FORMATS.mnok1, width: 60, total: `=SUBTOTAL(109,${colRef(t, `Valgt ${y}`)})` })),
+    { name: `Gjenstår ${targetYear(cat)}`, format: FORMATS.mnok1, width: 70, total: `=SUBTOTAL(109,${colRef(t, `Gjenstår ${targetYear(cat)}`)})` },
   ];
   const rows = cat.groups.map((g): RowSpec => {
     const target = cat.data.targets.byGroup[String(g.id)];
@@ -306,10 +333,13 @@ function groupSummaryTable(cat: Catalogue, names: TableNames): TableSpec {
         ...years.map((y): CellValue => ({ formula: `=SUMIFS(${colRef(m, String(y))},${colRef(m, "Gruppe")},[@Gruppe])` })),
         ...years.map((y) => printedTotal(printed?.values[String(y)])),
         ...years.map((y): CellValue => ({ formula: `=[@[Tiltak ${y}]]-[@[Rapport ${y}]]` })),
+        ...years.map((y): CellValue => ({ formula: `=SUMIFS(${colRef(m, String(y))},${colRef(m, "Gruppe")},[@Gruppe],${colRef(m, "Valgt")},"Ja")` })),
+        // Positive: still missing to reach the target; negative: the choice saves more than required.
+        { formula: `=[@[Valgt ${targetYear(cat)}]]-[@Sparekrav]` },
       ],
     };
   });
-  return { key: "groupSummary", mode: "keyed", sheetKey: "summary", table: t, startRow: 2, columns, rows, caption: "Per arbeidsgruppe (mill. kr, negativ = innsparing)" };
+  return { key: "groupSummary", keyColumns: ["Gruppe"], mode: "keyed", sheetKey: "summary", table: t, startRow: 2, columns, rows, caption: "Per arbeidsgruppe (mill. kr, negativ = innsparing)" };
 }
 
 export const NO_CATEGORY = "Uten kategori i rapporten";
@@ -345,6 +375,7 @@ function categorySummaryTable(cat: Catalogue, names: TableNames, startRow: numbe
   });
   return {
     key: "categorySummary",
+    keyColumns: ["Kategori"],
     mode: "keyed",
     sheetKey: "summary",
     table: t,
@@ -353,6 +384,106 @@ function categorySummaryTable(cat: Catalogue, names: TableNames, startRow: numbe
     rows,
     caption: "Per kategori (rapporten oppgir kategori bare for noen tiltak)",
   };
+}
+
+/** The year the 40 MNOK must be reached (the end of the plan period). */
+export function targetYear(cat: Catalogue): number {
+  return cat.planPeriod[1];
+}
+
+/** Chosen savings per year of the plan period against the overall target, for the chart. */
+function choiceTable(cat: Catalogue, names: TableNames, startRow: number): TableSpec {
+  const [from, to] = cat.planPeriod;
+  const m = names.measures;
+  const target = cat.data.targets.overall.sparekrav;
+  const columns: ColumnSpec[] = [
+    { name: "År", format: FORMATS.integer, width: 44 },
+    { name: "Valgte tiltak", format: FORMATS.mnok1, width: 70 },
+    { name: "Sparekrav", format: FORMATS.mnok1, width: 60 },
+    { name: "Gjenstår", format: FORMATS.mnok1, width: 60 },
+  ];
+  const rows: RowSpec[] = [];
+  for (let y = from; y <= to; y++) {
+    rows.push({
+      key: String(y),
+      cells: [y, { formula: `=SUMIFS(${colRef(m, String(y))},${colRef(m, "Valgt")},"Ja")` }, target, { formula: "=[@[Valgte tiltak]]-[@Sparekrav]" }],
+    });
+  }
+  return {
+    key: "choice",
+    keyColumns: ["År"],
+    mode: "keyed",
+    sheetKey: "summary",
+    table: names.choice,
+    startRow,
+    columns,
+    rows,
+    caption: `Valgte tiltak mot sparekravet på ${-target} mill. kr`,
+    chart: { title: "Valgte tiltak mot sparekravet (mill. kr)", firstColumn: "År", lastColumn: "Sparekrav" },
+  };
+}
+
+/** Oppfølging: one row per measure and plan year; sector accountants type what was realised. */
+function followUpTable(cat: Catalogue, names: TableNames): TableSpec {
+  const [from, to] = cat.planPeriod;
+  const columns: ColumnSpec[] = [
+    { name: "Nr", format: FORMATS.text, width: 36 },
+    { name: "Tiltak", format: FORMATS.text, width: 260 },
+    { name: "Gruppe", format: FORMATS.integer, width: 44 },
+    { name: "År", format: FORMATS.integer, width: 40 },
+    { name: "Plan", format: FORMATS.mnok1, width: 50, validation: { kind: "reject", message: "Plan kommer fra tiltakskatalogen. Skriv realisert innsparing i kolonnen Realisert." } },
+    { name: "Realisert", format: FORMATS.mnokDetail, width: 60, input: true, validation: { kind: "decimal", min: -1000, max: 1000, message: "Skriv et tall i mill. kr (negativt = innsparing), f.eks. -0,4." } },
+    { name: "Avvik", format: FORMATS.mnokDetail, width: 50 },
+    { name: "Kommentar", format: FORMATS.text, width: 200, input: true },
+  ];
+  const rows: RowSpec[] = [];
+  for (const m of cat.measures) {
+    if (!m.inSummary) continue;
+    for (let y = from; y <= to; y++) {
+      const o = effect(cat, m.id, y);
+      rows.push({
+        key: `${m.id}#${y}`,
+        cells: [m.id, safeText(m.title), m.group, y, o.ok ? o.value : unknownCell(), "", { formula: '=IF([@Realisert]="","",[@Realisert]-[@Plan])' }, ""],
+      });
+    }
+  }
+  return { key: "followUp", keyColumns: ["Nr", "År"], mode: "keyed", sheetKey: "followUp", table: names.followUp, startRow: 0, columns, rows };
+}
+
+/** HØP: the plan's figures per measure and year (typed or imported by controllers) against the measure. */
+function hopTable(cat: Catalogue, names: TableNames): TableSpec {
+  const [from, to] = cat.planPeriod;
+  const years: number[] = [];
+  for (let y = from; y <= to; y++) years.push(y);
+  const columns: ColumnSpec[] = [
+    { name: "Nr", format: FORMATS.text, width: 36 },
+    { name: "Tiltak", format: FORMATS.text, width: 260 },
+    { name: "Gruppe", format: FORMATS.integer, width: 44 },
+    { name: "HØP-status", format: FORMATS.text, width: 90 },
+    { name: "Telles i menyen", format: FORMATS.text, width: 150 },
+    ...years.map((y): ColumnSpec => ({ name: `HØP ${y}`, format: FORMATS.mnokDetail, width: 56, input: true, validation: { kind: "decimal", min: -1000, max: 1000, message: "Skriv HØP-beløpet i mill. kr (negativt = innsparing)." } })),
+    ...years.map((y): ColumnSpec => ({ name: `Tiltak ${y}`, format: FORMATS.mnok1, width: 56, validation: { kind: "reject", message: "Tiltakets effekt kommer fra katalogen. Skriv HØP-tallene i HØP-kolonnene." } })),
+    ...years.map((y): ColumnSpec => ({ name: `Differanse ${y}`, format: FORMATS.mnokDetail, width: 66 })),
+  ];
+  const rows = cat.measures
+    .filter((m) => m.inSummary)
+    .map((m): RowSpec => ({
+      key: m.id,
+      cells: [
+        m.id,
+        safeText(m.title),
+        m.group,
+        HOP_LABEL[m.hop.status],
+        m.hop.status === "in-plan" ? "Nei – allerede i HØP" : m.hop.status === "partly" ? "Delvis – sjekk HØP" : "Ja",
+        ...years.map(() => ""),
+        ...years.map((y): CellValue => {
+          const o = effect(cat, m.id, y);
+          return o.ok ? o.value : unknownCell();
+        }),
+        ...years.map((y): CellValue => ({ formula: `=IF([@[HØP ${y}]]="","",[@[HØP ${y}]]-[@[Tiltak ${y}]])` })),
+      ],
+    }));
+  return { key: "hop", keyColumns: ["Nr"], mode: "keyed", sheetKey: "hop", table: names.hop, startRow: 0, columns, rows };
 }
 
 export const NO_FINDINGS = "Ingen avvik funnet.";
@@ -377,7 +508,7 @@ export function findingsTable(names: TableNames, findings: readonly Finding[]): 
     })),
   );
   const empty: RowSpec = { key: "0#0", cells: ["", "", "", "", "", "", "", NO_FINDINGS] };
-  return { key: "findings", mode: "replace", sheetKey: "findings", table: names.findings, startRow: 0, columns, rows: rows.length > 0 ? rows : [empty] };
+  return { key: "findings", keyColumns: [], mode: "replace", sheetKey: "findings", table: names.findings, startRow: 0, columns, rows: rows.length > 0 ? rows : [empty] };
 }
 
 /**
@@ -388,5 +519,16 @@ export function catalogueLayout(cat: Catalogue, names: TableNames = DEFAULT_TABL
   const group = groupSummaryTable(cat, names);
   // Group table: caption row, header, rows, totals row; then a blank row, a caption and the category table.
   const categoryStart = group.startRow + 1 + group.rows.length + 1 + 2;
-  return [findingsTable(names, findings), measuresTable(cat, names), linesTable(cat, names), group, categorySummaryTable(cat, names, categoryStart)];
+  const category = categorySummaryTable(cat, names, categoryStart);
+  const choiceStart = category.startRow + 1 + category.rows.length + 1 + 2;
+  return [
+    findingsTable(names, findings),
+    measuresTable(cat, names),
+    linesTable(cat, names),
+    group,
+    category,
+    choiceTable(cat, names, choiceStart),
+    followUpTable(cat, names),
+    hopTable(cat, names),
+  ];
 }

@@ -25,19 +25,22 @@ const copy = (): DeepMutable<CatalogueData> => JSON.parse(JSON.stringify(catalog
 const YEARS = cat.years.map(String);
 
 describe("first insert into a budget workbook", () => {
-  test("creates the five tables on four new sheets, after the user's, in one read and one write", async () => {
+  test("creates the add-in's tables on its own new sheets, after the user's, in one read and one write", async () => {
     const model = setup();
     const r = await insertCatalogue(cat);
     expect(model.syncs).toBe(2);
-    expect(model.sheets.map((s) => s.name)).toEqual(["Budsjett 2026", "Tiltak", "Detaljer", "Oppsummering", "Avvik"]);
+    expect(model.sheets.map((s) => s.name)).toEqual(["Budsjett 2026", "Tiltak", "Detaljer", "Oppsummering", "Oppfølging", "HØP", "Avvik"]);
     expect(model.tables.map((t) => [t.name, t.sheet.name])).toEqual([
       ["Avvik", "Avvik"],
       ["Tiltak", "Tiltak"],
       ["Tiltakslinjer", "Detaljer"],
       ["Gruppesum", "Oppsummering"],
       ["Kategorisum", "Oppsummering"],
+      ["ValgtMotMal", "Oppsummering"],
+      ["Oppfolging", "Oppfølging"],
+      ["HOP", "HØP"],
     ]);
-    expect(r.plan.report.created).toEqual(["Avvik", "Tiltak", "Tiltakslinjer", "Gruppesum", "Kategorisum"]);
+    expect(r.plan.report.created).toEqual(["Avvik", "Tiltak", "Tiltakslinjer", "Gruppesum", "Kategorisum", "ValgtMotMal", "Oppfolging", "HOP"]);
     expect(r.messages.join(" ")).toContain("Opprettet tabellene");
     expect(model.ops).toContain("application.suspendApiCalculationUntilNextSync");
   });

@@ -12,7 +12,7 @@ import {
   type TableOp,
   type WorkbookState,
 } from "../domain/insertPlan";
-import { DEFAULT_TABLE_NAMES, FORMATS, TABLE_KEYS, type CellValue, type TableKey, type TableSpec } from "../domain/layout";
+import { DEFAULT_TABLE_NAMES, FORMATS, INPUT_FILL, TABLE_KEYS, type CellValue, type TableKey, type TableSpec } from "../domain/layout";
 import { columnLetters, parseAddress, quoteSheet, rectAddress, type Rect } from "../domain/a1";
 import { catalogueFromTables } from "../domain/edited";
 import { reconcile } from "../domain/reconcile";
@@ -108,9 +108,21 @@ function supports(version: string): boolean {
   return typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported?.("ExcelApi", version);
 }
 
-function applyInputValidation(range: Excel.Range): void {
-  // Data validation is ExcelApi 1.8; older hosts simply get a plain column.
-  if (supports("1.8")) range.dataValidation.rule = { list: { inCellDropDown: true, source: "Ja,Nei" } };
+/** Validation and input fill for one column's cells (validation is ExcelApi 1.8; older hosts skip it). */
+function styleColumn(range: Excel.Range, column: TableSpec["columns"][number]): void {
+  if (column.input) range.format.fill.color = INPUT_FILL;
+  const v = column.validation;
+  if (!v || !supports("1.8")) return;
+  if (v.kind === "list") {
+    range.dataValidation.rule = { list: { inCellDropDown: true, source: v.source } };
+    return;
+  }
+  if (v.kind === "decimal") {
+    range.dataValidation.rule = { decimal: { formula1: v.min, formula2: v.max, operator: "Between" as Excel.DataValidationOperator } };
+  } else {
+    range.dataValidation.rule = { custom: { formula: "=FALSE" } };
+  }
+  range.dataValidation.errorAlert = { showAlert: true, style: "Stop" as Excel.DataValidationAlertStyle, title: "Tiltaksmeny", message: v.message };
 }
 
 function renderCreate(context: Excel.RequestContext, op: Extract<TableOp, { kind: "create" }>): void {
@@ -145,9 +157,17 @@ function renderCreate(context: Excel.RequestContext, op: Extract<TableOp, { kind
   spec.columns.forEach((c, i) => {
     const letter = columnLetters(i);
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = c.width;
-    if (c.input && rows > 0) applyInputValidation(sheet.getRange(rectAddress({ row: top + 1, col: i, rows, cols: 1 })));
+    if (rows > 0 && (c.input || c.validation)) styleColumn(sheet.getRange(rectAddress({ row: top + 1, col: i, rows, cols: 1 })), c);
   });
   if (top === 0 && supports("1.7")) sheet.freezePanes.freezeRows(1);
+  if (spec.chart && rows > 0) {
+    const a = spec.columns.findIndex((c) => c.name === spec.chart!.firstColumn);
+    const b = spec.columns.findIndex((c) => c.name === spec.chart!.lastColumn);
+    const chart = sheet.charts.add("Line" as Excel.ChartType, sheet.getRange(rectAddress({ row: top, col: a, rows: rows + 1, cols: b - a + 1 })), "Columns" as Excel.ChartSeriesBy);
+    chart.title.text = spec.chart.title;
+    // Beside the tables, not over them.
+    chart.setPosition(`${columnLetters(spec.columns.length + 1)}${top + 1}`);
+  }
   // Conditional formats are ExcelApi 1.6; scoped to the table's body columns, never whole sheets.
   if (rows > 0 && supports("1.6")) {
     for (const cf of spec.conditionalFormats ?? []) {
@@ -204,7 +224,9 @@ function renderUpdate(context: Excel.RequestContext, op: Extract<TableOp, { kind
     target.numberFormat = fill(op.append.length, width, (_, c) => formatOf(c));
     target.formulas = op.append.map((r) => r.map(formulaCell));
     spec.columns.forEach((c) => {
-      if (c.input) applyInputValidation(sheet.getRange(rectAddress({ row: bodyTop + existing.body.length, col: rect.col + (op.columnIndex[c.name] as number), rows: op.append.length, cols: 1 })));
+      if (c.input || c.validation) {
+        styleColumn(sheet.getRange(rectAddress({ row: bodyTop + existing.body.length, col: rect.col + (op.columnIndex[c.name] as number), rows: op.append.length, cols: 1 })), c);
+      }
     });
   }
 }

@@ -126,6 +126,18 @@ class FakeWorksheet extends Proxy<SheetModel> {
   get name(): string {
     return this.get("name") as string;
   }
+  readonly charts = {
+    add: (type: string, source: FakeRange, seriesBy: string) => {
+      const chart: { type: string; source: string; seriesBy: string; title?: string; position?: string } = { type, source: "", seriesBy };
+      this.ctx.enqueue(`charts.add(${type})`, () => {
+        const s = this.must();
+        chart.source = source.addressNow();
+        s.charts.push(chart);
+      });
+      const title = writeOnly({ text: (v) => this.ctx.enqueue("chart.title", () => (chart.title = String(v))) }, {}) as { text: string };
+      return { title, setPosition: (cell: string) => this.ctx.enqueue("chart.setPosition", () => (chart.position = cell)) };
+    },
+  };
   set position(p: number) {
     this.ctx.enqueue(`worksheet.position=${p}`, () => this.ctx.model.moveSheet(this.must(), p));
   }
@@ -174,8 +186,8 @@ function checkDims(name: string, r: Rect, v: unknown[][]): void {
 }
 
 class FakeRange extends Proxy<RangeRef> {
-  readonly format: { font: { bold: boolean }; columnWidth: number; autofitColumns: () => void };
-  readonly dataValidation: { rule: unknown };
+  readonly format: { font: { bold: boolean }; fill: { color: string }; columnWidth: number; autofitColumns: () => void };
+  readonly dataValidation: { rule: unknown; errorAlert: unknown };
   readonly conditionalFormats: { add: (type: string) => { custom: { rule: { formula: string }; format: { fill: { color: string } } } } };
   constructor(ctx: Ctx, resolve: () => RangeRef | null) {
     super(ctx, resolve);
@@ -210,11 +222,15 @@ class FakeRange extends Proxy<RangeRef> {
       },
       {
         font: writeOnly({ bold: (v) => this.ctx.enqueue("range.format.font.bold", () => this.each((s, r, c) => this.ctx.model.setProp(s, r, c, "bold", v))) }, {}),
+        fill: writeOnly({ color: (v) => this.ctx.enqueue("range.format.fill.color", () => this.each((s, r, c) => this.ctx.model.setProp(s, r, c, "fill", v))) }, {}),
         autofitColumns: () => this.ctx.enqueue("range.format.autofitColumns", () => undefined),
       },
     ) as FakeRange["format"];
     this.dataValidation = writeOnly(
-      { rule: (v) => this.ctx.enqueue("range.dataValidation.rule", () => this.each((s, r, c) => this.ctx.model.setProp(s, r, c, "validation", v))) },
+      {
+        rule: (v) => this.ctx.enqueue("range.dataValidation.rule", () => this.each((s, r, c) => this.ctx.model.setProp(s, r, c, "validation", v))),
+        errorAlert: (v) => this.ctx.enqueue("range.dataValidation.errorAlert", () => this.each((s, r, c) => this.ctx.model.setProp(s, r, c, "errorAlert", v))),
+      },
       {},
     ) as FakeRange["dataValidation"];
   }
@@ -243,6 +259,11 @@ class FakeRange extends Proxy<RangeRef> {
   }
   get address(): string {
     return this.get("address") as string;
+  }
+  /** Resolved address at execution time (for other fake objects that take a range). */
+  addressNow(): string {
+    const ref = this.must();
+    return this.ctx.model.address(ref.sheet, ref.rect);
   }
   get formulas(): unknown[][] {
     return this.get("formulas") as unknown[][];

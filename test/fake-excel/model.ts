@@ -9,6 +9,8 @@ export interface CellModel {
   formula: string | null;
   numberFormat: string;
   validation?: unknown;
+  errorAlert?: unknown;
+  fill?: string;
   bold?: boolean;
 }
 
@@ -23,6 +25,7 @@ export interface SheetModel {
   name: string;
   cells: Map<string, CellModel>;
   conditionalFormats: ConditionalFormatModel[];
+  charts: { type: string; source: string; seriesBy: string; title?: string; position?: string }[];
   frozenRows: number;
   columnWidths: Map<number, number>;
 }
@@ -81,7 +84,7 @@ export class WorkbookModel {
   addSheet(name: string): SheetModel {
     if (this.sheet(name)) throw new ExcelError("ItemAlreadyExists", `sheet ${name}`);
     if (name.length === 0 || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new ExcelError("InvalidArgument", `sheet name ${name}`);
-    const s: SheetModel = { name, cells: new Map(), conditionalFormats: [], frozenRows: 0, columnWidths: new Map() };
+    const s: SheetModel = { name, cells: new Map(), conditionalFormats: [], charts: [], frozenRows: 0, columnWidths: new Map() };
     this.sheets.push(s);
     return s;
   }
@@ -147,7 +150,7 @@ export class WorkbookModel {
     this.ensure(s, r, c).numberFormat = f;
   }
 
-  setProp(s: SheetModel, r: number, c: number, prop: "validation" | "bold", v: unknown): void {
+  setProp(s: SheetModel, r: number, c: number, prop: "validation" | "errorAlert" | "fill" | "bold", v: unknown): void {
     const cell = this.ensure(s, r, c) as unknown as Record<string, unknown>;
     cell[prop] = v;
   }
@@ -298,6 +301,7 @@ export class WorkbookModel {
       widths: [...s.columnWidths.entries()].sort(),
       cells: [...s.cells.entries()].filter(([, c]) => c.value !== "" || c.formula).sort(([a], [b]) => (a < b ? -1 : 1)),
       conditionalFormats: s.conditionalFormats,
+      charts: s.charts,
     }));
     const tables = this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, rect: t.rect, totals: t.showTotals }));
     return JSON.stringify({ sheets, tables, settings: [...this.settings.entries()] });
