@@ -122,3 +122,44 @@ test("re-check after an edit clears the flag, in the pane and in the Avvik table
   expect(selection.selection).toMatch(/^Tiltak![A-Z]+\d+$/);
   expect(errors).toEqual([]);
 });
+
+test("choosing measures in the pane changes the gap to the 40 MNOK target, and reaches the workbook", async () => {
+  const { page, errors } = await openPane(browser, { withExcel: true });
+  await page.getByRole("button", { name: "Sett inn tiltakskatalog" }).click();
+  await page.getByTestId("insert-result").waitFor();
+  await page.getByRole("tab", { name: "Valg" }).click();
+  await page.getByTestId("choice-alle").getByText("mangler 40,0").waitFor();
+  await page.getByRole("checkbox", { name: /^2\.2 / }).check();
+  await page.getByTestId("choice-alle").getByText("mangler 30,7").waitFor();
+  await page.getByTestId("choice-2").getByText("mangler 8,2").waitFor();
+  const valgt = await page.evaluate(() => {
+    const m = (window as unknown as { __fakeModel: { tableObjects(n: string): Record<string, unknown>[] } }).__fakeModel;
+    return m.tableObjects("Tiltak").find((r) => r.Nr === "2.2")!.Valgt;
+  });
+  expect(valgt).toBe("Ja");
+  expect(errors).toEqual([]);
+});
+
+test("follow-up: a sector accountant filters Oppfølging to a group; a controller imports HØP figures", async () => {
+  const { page, errors } = await openPane(browser, { withExcel: true });
+  await page.getByRole("button", { name: "Sett inn tiltakskatalog" }).click();
+  await page.getByTestId("insert-result").waitFor();
+  await page.getByRole("tab", { name: "Oppfølging" }).click();
+  await page.getByRole("combobox", { name: "Vis rader for" }).click();
+  await page.getByRole("option", { name: "3 Sosial" }).click();
+  await page.getByRole("button", { name: "Bruk filteret i Oppfølging" }).click();
+  await page.getByText("Oppfølging viser 3 sosial.").waitFor();
+  // The controller's own plan sheet, with a selection to import.
+  await page.evaluate(() => {
+    const m = (window as unknown as { __fakeModel: { sheet(n: string): unknown; setInput(s: unknown, r: number, c: number, v: unknown): void; selection: string; table(n: string): { filters: unknown } } }).__fakeModel;
+    const s = m.sheet("Budsjett 2026");
+    [["Nr", 2026, 2027, 2028, 2029], ["3.1", -3, -5, -5, -5], ["3.1", -3, -5, -5, -5]].forEach((row, r) => row.forEach((v, c) => m.setInput(s, r, c, v)));
+    m.selection = "'Budsjett 2026'!A1:E3";
+  });
+  await page.getByRole("button", { name: "Importer HØP-tall fra merket område" }).click();
+  await page.getByTestId("hop-result").waitFor();
+  expect(await page.getByTestId("hop-result").textContent()).toContain("Tiltak 3.1 står flere ganger");
+  const filters = await page.evaluate(() => (window as unknown as { __fakeModel: { table(n: string): { filters: unknown } } }).__fakeModel.table("Oppfolging").filters);
+  expect(filters).toEqual({ Gruppe: ["3"] });
+  expect(errors).toEqual([]);
+});

@@ -132,3 +132,47 @@ describe("nothing typed is lost", () => {
     expect(typed.size).toBeGreaterThan(summaryIds.length * 8);
   });
 });
+
+describe("pane actions on the follow-up tables", () => {
+  test("choosing in the pane writes Valgt and the summary follows, like the workbook formulas", async () => {
+    const { readChoice, setChoice } = await import("./followup");
+    const model = await inserted();
+    const before = await readChoice(cat);
+    expect(before.summary.overall).toMatchObject({ chosen: 0, gap: 40 });
+    const after = await setChoice(cat, "2.2", true);
+    expect(model.tableObjects("Tiltak").find((r) => r.Nr === "2.2")!.Valgt).toBe("Ja");
+    // 2.2 saves 9.3 in 2029 (summary table): 40 − 9.3 = 30.7 still missing.
+    expect(after.summary.overall).toMatchObject({ chosen: -9.3, gap: 30.7, count: 1 });
+    expect(after.summary.lines.find((l) => l.group === 2)).toMatchObject({ chosen: -9.3, target: -17.5, gap: 8.2 });
+    expect(after.chosen.has("2.2")).toBe(true);
+  });
+
+  test("Oppfølging can be filtered to one working group and back", async () => {
+    const { filterFollowUp } = await import("./followup");
+    const model = await inserted();
+    await filterFollowUp(3);
+    expect(model.table("Oppfolging")!.filters).toEqual({ Gruppe: ["3"] });
+    await filterFollowUp(null);
+    expect(model.table("Oppfolging")!.filters).toEqual({});
+  });
+
+  test("HØP import writes the selected figures and reports what it could not match", async () => {
+    const { importHop } = await import("./followup");
+    const model = await inserted();
+    const plan = model.sheet("Budsjett 2026")!;
+    const grid = [
+      ["Tiltak", 2026, 2027, 2028, 2029],
+      ["2.2", 0, -9, -9, -9],
+      ["9.9", -1, -1, -1, -1],
+      ["4.3", "mye", -4, -4, -4],
+    ];
+    grid.forEach((row, r) => row.forEach((v, c) => model.setInput(plan, r, c, v)));
+    model.selection = "'Budsjett 2026'!A1:E4";
+    const r = await importHop(cat);
+    expect(r.imported).toBe(1);
+    expect(r.problems).toEqual(["Rad 3: tiltak 9.9 finnes ikke i katalogen.", "Rad 4, 2026: «mye» er ikke et tall. Raden er ikke importert."]);
+    const row = model.tableObjects("HOP").find((x) => x.Nr === "2.2")!;
+    expect([row["HØP 2026"], row["HØP 2027"], row["HØP 2029"]]).toEqual([0, -9, -9]);
+    expect(model.tableObjects("HOP").find((x) => x.Nr === "4.3")!["HØP 2027"]).toBe("");
+  });
+});

@@ -15,6 +15,8 @@ import {
 import { useState } from "react";
 import { bundledCatalogue } from "../data/bundled";
 import { CatalogueList } from "./CatalogueList";
+import { ChoicePanel } from "./ChoicePanel";
+import { FollowUpPanel } from "./FollowUpPanel";
 import { FindingsPanel } from "./FindingsPanel";
 import { InsertPanel } from "./InsertPanel";
 import { WorkbookStatusLine } from "./WorkbookStatusLine";
@@ -56,7 +58,7 @@ function OutsideExcel() {
   );
 }
 
-type View = "start" | "katalog" | "avvik";
+type View = "start" | "katalog" | "avvik" | "valg" | "oppfolging";
 
 function ExcelPane() {
   const styles = useStyles();
@@ -72,6 +74,8 @@ function ExcelPane() {
         <Tab value="start">Start</Tab>
         <Tab value="katalog">Katalog</Tab>
         <Tab value="avvik">Avvik</Tab>
+        <Tab value="valg">Valg</Tab>
+        <Tab value="oppfolging">Oppfølging</Tab>
       </TabList>
       {/* Views stay mounted so their state (filters, results) survives switching. */}
       <div hidden={view !== "start"}>
@@ -86,6 +90,12 @@ function ExcelPane() {
       </div>
       <div hidden={view !== "avvik"}>
         <FindingsPanel catalogue={cat} />
+      </div>
+      <div hidden={view !== "valg"}>
+        <ChoicePanel catalogue={cat} active={view === "valg"} />
+      </div>
+      <div hidden={view !== "oppfolging"}>
+        <FollowUpPanel catalogue={cat} />
       </div>
     </>
   );

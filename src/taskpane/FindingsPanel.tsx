@@ -24,7 +24,9 @@ import { useAction } from "./useAction";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  filters: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  // Side by side when there is room, stacked in a narrow pane (no sideways scrolling at 320 px).
+  filters: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(9rem, 1fr))", gap: tokens.spacingHorizontalS },
+  dropdown: { minWidth: 0 },
   group: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalXS },
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   item: { display: "grid", gridTemplateColumns: "auto 1fr", gap: tokens.spacingHorizontalS, alignItems: "start" },
@@ -111,7 +113,7 @@ export function FindingsPanel({ catalogue }: { catalogue: Catalogue }) {
       )}
       <div className={styles.filters}>
         <Field label="Arbeidsgruppe">
-          <Dropdown value={groupLabel(group)} selectedOptions={[group]} onOptionSelect={(_, d) => setGroup(d.optionValue ?? ALL)}>
+          <Dropdown className={styles.dropdown} value={groupLabel(group)} selectedOptions={[group]} onOptionSelect={(_, d) => setGroup(d.optionValue ?? ALL)}>
             {[ALL, ...catalogue.groups.map((g) => String(g.id)), REPORT].map((g) => (
               <Option key={g} value={g}>
                 {groupLabel(g)}
@@ -120,7 +122,7 @@ export function FindingsPanel({ catalogue }: { catalogue: Catalogue }) {
           </Dropdown>
         </Field>
         <Field label="Regel">
-          <Dropdown value={ruleLabel(rule)} selectedOptions={[rule]} onOptionSelect={(_, d) => setRule(d.optionValue ?? ALL)}>
+          <Dropdown className={styles.dropdown} value={ruleLabel(rule)} selectedOptions={[rule]} onOptionSelect={(_, d) => setRule(d.optionValue ?? ALL)}>
             {[ALL, ...RULES.map((r) => r.id)].map((r) => (
               <Option key={r} value={r}>
                 {ruleLabel(r)}

@@ -69,11 +69,19 @@ class Proxy<T> {
 }
 
 class FakeWorkbook {
+  getSelectedRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const sel = this.ctx.model.selection;
+      if (!sel) throw new ExcelError("InvalidSelection", "nothing selected");
+      const { sheet, rect } = parseAddress(sel);
+      return { sheet: this.ctx.model.requireSheet(sheet ?? ""), rect, wholeColumn: false };
+    });
+  }
   readonly worksheets: FakeWorksheets;
   readonly tables: FakeTables;
   readonly names: FakeCollection<string>;
   readonly settings: FakeSettings;
-  constructor(ctx: Ctx) {
+  constructor(private ctx: Ctx) {
     this.worksheets = new FakeWorksheets(ctx);
     this.tables = new FakeTables(ctx);
     this.names = new FakeCollection(ctx, () => ctx.model.names, (n) => ({ name: n }));
@@ -336,8 +344,20 @@ class FakeTables extends FakeCollection<TableModel> {
 
 class FakeTable extends Proxy<TableModel> {
   readonly rows: { add: (index: number | undefined | null, values?: unknown[][]) => void };
+  readonly columns: { getItem: (name: string) => { filter: { applyValuesFilter: (values: string[]) => void } } };
   constructor(ctx: Ctx, resolve: () => TableModel | null) {
     super(ctx, resolve);
+    this.columns = {
+      getItem: (name: string) => ({
+        filter: {
+          applyValuesFilter: (values: string[]) =>
+            this.ctx.enqueue(`table.filter(${name})`, () => {
+              const t = this.must();
+              t.filters = { ...(t.filters ?? {}), [name]: values };
+            }),
+        },
+      }),
+    };
     this.rows = {
       add: (_index, values) =>
         this.ctx.enqueue("table.rows.add", () => this.ctx.model.addTableRows(this.must(), values, values?.length ?? 1)),
@@ -377,6 +397,9 @@ class FakeTable extends Proxy<TableModel> {
       const t = this.resolve();
       return t ? { sheet: t.sheet, rect: this.ctx.model.bodyRect(t), wholeColumn: false } : null;
     });
+  }
+  clearFilters(): void {
+    this.ctx.enqueue("table.clearFilters", () => (this.must().filters = {}));
   }
   delete(): void {
     this.ctx.enqueue("table.delete", () => {

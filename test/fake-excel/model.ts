@@ -36,6 +36,7 @@ export interface TableModel {
   rect: Rect; // header + body (+ totals)
   showTotals: boolean;
   style: string;
+  filters?: Record<string, string[]>;
 }
 
 export class ExcelError extends Error {
