@@ -10,7 +10,6 @@ import {
   Title3,
   makeStyles,
   tokens,
-  webLightTheme,
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { bundledCatalogue } from "../data/bundled";
@@ -19,6 +18,7 @@ import { ChoicePanel } from "./ChoicePanel";
 import { FollowUpPanel } from "./FollowUpPanel";
 import { FindingsPanel } from "./FindingsPanel";
 import { InsertPanel } from "./InsertPanel";
+import { currentOfficeTheme, themeFor } from "./theme";
 import { WorkbookStatusLine } from "./WorkbookStatusLine";
 
 const useStyles = makeStyles({
@@ -37,7 +37,7 @@ const useStyles = makeStyles({
 export function App({ inExcel }: { inExcel: boolean }) {
   const styles = useStyles();
   return (
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={themeFor(currentOfficeTheme())} style={{ minHeight: "100vh" }}>
       <main className={styles.root}>
         <Title3 as="h1">Tiltaksmeny</Title3>
         {inExcel ? <ExcelPane /> : <OutsideExcel />}
