@@ -248,20 +248,18 @@ export async function rollback(context: Excel.RequestContext, plan: Pick<InsertP
   const tableProbes = plan.ops
     .filter((o): o is Extract<TableOp, { kind: "create" }> => o.kind === "create" && !o.newSheet)
     .map((o) => ({ op: o, table: wb.tables.getItemOrNullObject(o.spec.table).load("name") }));
-  const replaceProbes = plan.ops
-    .filter((o): o is Extract<TableOp, { kind: "replace" }> => o.kind === "replace")
-    .map((o) => {
-      const range = wb.tables.getItem(o.existing.name).getDataBodyRange();
-      range.load("rowCount");
-      return { op: o, range };
-    });
-  const updateProbes = plan.ops
-    .filter((o): o is Extract<TableOp, { kind: "update" }> => o.kind === "update")
-    .map((o) => {
-      const range = wb.tables.getItem(o.existing.name).getDataBodyRange();
-      range.load("rowCount");
-      return { op: o, range };
-    });
+  // Row counts now, to remove rows a failed write may have added to existing tables.
+  const rowCounts = new Map(
+    plan.ops
+      .filter((o) => o.kind !== "create")
+      .map((o) => {
+        const range = wb.tables.getItem((o as { existing: ExistingTable }).existing.name).getDataBodyRange();
+        range.load("rowCount");
+        return [o, range] as const;
+      }),
+  );
+  const updateProbes = plan.ops.filter((o): o is Extract<TableOp, { kind: "update" }> => o.kind === "update").map((op) => ({ op, range: rowCounts.get(op)! }));
+  const replaceProbes = plan.ops.filter((o): o is Extract<TableOp, { kind: "replace" }> => o.kind === "replace").map((op) => ({ op, range: rowCounts.get(op)! }));
   await context.sync();
   for (const s of sheetProbes) if (!s.isNullObject) s.delete();
   for (const { op, table } of tableProbes) {
