@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launch, openPane } from "./browser";
 
-export const SHOTS_DIR = resolve(__dirname, "../docs/screenshots");
+const SHOTS_DIR = resolve(__dirname, "../docs/screenshots");
 const WIDTH = 360;
 const HEIGHT = 800;
 const MIN_BYTES = 10 * 1024;
@@ -83,5 +83,26 @@ test("avvik: the findings", async () => {
   await page.getByRole("button", { name: "Kontroller på nytt" }).waitFor({ state: "visible" });
   await page.getByRole("button", { name: "Vis i arbeidsboken" }).first().waitFor({ state: "visible" });
   expectWritten(await shoot(page, "avvik"));
+  expect(errors).toEqual([]);
+});
+
+test("valg: chosen measures against the target", async () => {
+  const { page, errors } = await openInExcel();
+  await page.getByRole("button", { name: "Sett inn tiltakskatalog" }).click();
+  await page.getByTestId("insert-result").waitFor();
+  await page.getByRole("tab", { name: "Valg" }).click();
+  await page.getByRole("checkbox", { name: /^2\.2 / }).check();
+  await page.getByTestId("choice-alle").getByText("mangler 30,7").waitFor();
+  expectWritten(await shoot(page, "valg"));
+  expect(errors).toEqual([]);
+});
+
+test("oppfølging: realised savings and HØP import", async () => {
+  const { page, errors } = await openInExcel();
+  await page.getByRole("button", { name: "Sett inn tiltakskatalog" }).click();
+  await page.getByTestId("insert-result").waitFor();
+  await page.getByRole("tab", { name: "Oppfølging" }).click();
+  await page.getByRole("button", { name: "Importer HØP-tall fra merket område" }).waitFor({ state: "visible" });
+  expectWritten(await shoot(page, "oppfolging"));
   expect(errors).toEqual([]);
 });

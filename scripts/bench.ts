@@ -13,6 +13,7 @@ import { insertCatalogue } from "../src/excel/insert";
 import { fakeExcel, fakeOffice } from "../test/fake-excel/host";
 import { WorkbookModel } from "../test/fake-excel/model";
 import { scaledCatalogue } from "../test/synthetic";
+import { benchBundle } from "./bundle-size";
 import { effect } from "../src/domain/effects";
 import * as T from "../src/functions/tiltak";
 
@@ -141,7 +142,7 @@ async function benchInsert() {
 }
 
 async function main() {
-  const result = { functions: benchFunctions(), insert: await benchInsert() };
+  const result = { functions: benchFunctions(), insert: await benchInsert(), bundle: await benchBundle() };
   if (process.argv.includes("--json")) {
     process.stdout.write(JSON.stringify(result) + "\n");
     return;
@@ -150,6 +151,8 @@ async function main() {
   console.log(`Egendefinerte funksjoner: ${f.calls} kall (${f.cells} celler), ${f.nsPerCall} ns per kall`);
   console.log(`Regnearkmotor (HyperFormula, INDEX/MATCH + SUMIFS): ${f.baselineNsPerCall} ns per kall`);
   console.log(`Forhold: ${f.ratio}× raskere med tillegget`);
+  const b = result.bundle;
+  console.log(`Pakker (gzip): taskpane.js ${b.taskpaneGzip} B, functions.js ${b.functionsGzip} B; minimal Fluent-rute ${b.minimalPaneGzip} B (forhold ${b.ratio}); første visning ${b.firstRenderMs} ms`);
   for (const i of result.insert) {
     console.log(`Innsetting ×${i.scale} (${i.measures} tiltak): ${i.syncs} rundturer, ${i.cells} celler skrevet; på nytt: ${i.reinsertSyncs} rundturer, ${i.reinsertCells} celler`);
   }
