@@ -176,3 +176,23 @@ describe("pane actions on the follow-up tables", () => {
     expect(model.tableObjects("HOP").find((x) => x.Nr === "4.3")!["HØP 2027"]).toBe("");
   });
 });
+
+describe("typed input that is not a number", () => {
+  test("text in Realisert or a HØP column is listed in Avvik after a re-check, and survives a re-insert", async () => {
+    const { recheckWorkbook } = await import("./recheck");
+    const model = await inserted();
+    const t = model.table("Oppfolging")!;
+    const header = model.tableFormulas("Oppfolging")[0]!;
+    const i = model.tableObjects("Oppfolging").findIndex((r) => r.Nr === "3.2" && r.År === 2027);
+    model.setInput(t.sheet, t.rect.row + 1 + i, header.indexOf("Realisert"), "ca. en million");
+    model.typeInTable("HOP", "4.3", "HØP 2028", "se vedlegg");
+    const r = await recheckWorkbook(cat);
+    expect(r.findings).toContainEqual(expect.objectContaining({ measure: "3.2", rule: "unreadable", years: [2027], message: expect.stringContaining("«ca. en million»") }));
+    expect(r.findings).toContainEqual(expect.objectContaining({ measure: "4.3", rule: "unreadable", years: [2028], message: expect.stringContaining("HØP") }));
+    expect(model.tableObjects("Avvik").filter((x) => String(x.Forklaring).includes("ca. en million"))).toHaveLength(1);
+    // A re-insert keeps the typed text (it is the user's) and keeps reporting it.
+    await insertCatalogue(cat);
+    expect(model.tableObjects("Oppfolging")[i]!.Realisert).toBe("ca. en million");
+    expect(model.tableObjects("Avvik").filter((x) => String(x.Forklaring).includes("ca. en million"))).toHaveLength(1);
+  });
+});

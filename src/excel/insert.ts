@@ -15,6 +15,7 @@ import {
 import { DEFAULT_TABLE_NAMES, FORMATS, INPUT_FILL, TABLE_KEYS, type CellValue, type TableKey, type TableSpec } from "../domain/layout";
 import { columnLetters, parseAddress, quoteSheet, rectAddress, type Rect } from "../domain/a1";
 import { catalogueFromTables } from "../domain/edited";
+import { inputFindings } from "../domain/inputCheck";
 import { reconcile } from "../domain/reconcile";
 
 export interface InsertResult {
@@ -299,7 +300,9 @@ export async function insertCatalogue(cat: Catalogue, progress: Progress = () =>
   return Excel.run(async (context) => {
     progress("Leser arbeidsboken …");
     const state = await readState(context);
-    let plan = planInsert(cat, state);
+    // What users typed wrongly in the input columns is part of the findings too.
+    const typed = inputFindings(cat, state.tables);
+    let plan = typed.length > 0 ? planInsert(cat, state, [...reconcile(cat), ...typed]) : planInsert(cat, state);
     if (plan.report.keptEdits.length > 0) {
       // Corrections the user made stay in the workbook, so the findings must be about them too.
       const kept = new Set(plan.report.keptEdits.map((e) => `${e.table}\u0000${e.key}\u0000${e.column}`));
@@ -307,7 +310,7 @@ export async function insertCatalogue(cat: Catalogue, progress: Progress = () =>
       const edited = catalogueFromTables(cat, tableValues(state.tables.measures), tableValues(state.tables.lines), (t, key, column) =>
         kept.has(`${nameOf(t)}\u0000${key}\u0000${column}`),
       );
-      plan = planInsert(cat, state, reconcile(edited));
+      plan = planInsert(cat, state, [...reconcile(edited), ...typed]);
     }
     if (plan.unchanged) return { plan, messages: describeInsert(plan.report, true) };
 

@@ -2,6 +2,7 @@
 // user sees, rewrite the Avvik table (one write, only when the findings changed).
 import type { Catalogue } from "../domain/catalogue";
 import { catalogueFromTables } from "../domain/edited";
+import { inputFindings } from "../domain/inputCheck";
 import { parseMemory, replaceOp } from "../domain/insertPlan";
 import { DEFAULT_TABLE_NAMES, findingsTable, type TableNames } from "../domain/layout";
 import { reconcile, type Finding } from "../domain/reconcile";
@@ -27,7 +28,7 @@ export async function recheckWorkbook(cat: Catalogue): Promise<RecheckResult> {
     const existing = state.tables.findings;
     if (!memory || !existing) throw new AddinError("TiltakNotInserted");
     const edited = catalogueFromTables(cat, tableValues(state.tables.measures), tableValues(state.tables.lines));
-    const findings = reconcile(edited);
+    const findings = [...reconcile(edited), ...inputFindings(cat, state.tables)];
     const names = { ...DEFAULT_TABLE_NAMES, ...Object.fromEntries(Object.entries(memory.tables).map(([k, v]) => [k, v.name])) } as TableNames;
     const op = replaceOp(findingsTable(names, findings), existing);
     if (!op) return { findings, changed: false };
