@@ -163,3 +163,26 @@ test("follow-up: a sector accountant filters Oppfølging to a group; a controlle
   expect(filters).toEqual({ Gruppe: ["3"] });
   expect(errors).toEqual([]);
 });
+
+test("a sector accountant's realised figures stay put when the catalogue is inserted again", async () => {
+  const { page, errors } = await openPane(browser, { withExcel: true });
+  const insert = page.getByRole("button", { name: "Sett inn tiltakskatalog" });
+  await insert.click();
+  await page.getByTestId("insert-result").waitFor();
+  await page.evaluate(() => {
+    const m = (window as unknown as { __fakeModel: { table(n: string): { sheet: unknown; rect: { row: number; col: number } }; tableFormulas(n: string): unknown[][]; tableObjects(n: string): Record<string, unknown>[]; setInput(s: unknown, r: number, c: number, v: unknown): void } }).__fakeModel;
+    const t = m.table("Oppfolging");
+    const header = m.tableFormulas("Oppfolging")[0]!;
+    const i = m.tableObjects("Oppfolging").findIndex((r) => r.Nr === "3.1" && r.År === 2027);
+    m.setInput(t.sheet, t.rect.row + 1 + i, header.indexOf("Realisert"), -4.9);
+    m.setInput(t.sheet, t.rect.row + 1 + i, header.indexOf("Kommentar"), "Færre mottakere enn ventet");
+  });
+  await insert.click();
+  await page.getByText("Allerede oppdatert").waitFor();
+  const row = await page.evaluate(() => {
+    const m = (window as unknown as { __fakeModel: { tableObjects(n: string): Record<string, unknown>[] } }).__fakeModel;
+    return m.tableObjects("Oppfolging").find((r) => r.Nr === "3.1" && r.År === 2027);
+  });
+  expect(row).toMatchObject({ Realisert: -4.9, Kommentar: "Færre mottakere enn ventet", Plan: -5.2 });
+  expect(errors).toEqual([]);
+});
