@@ -358,6 +358,17 @@ function measureSum(cat: Catalogue, ms: readonly Measure[], y: number): { sum: n
   return { sum: decimalSum(parts as number[]), count: ms.length };
 }
 
+/** Sum of printed total rows in a year (unknown if any is unreadable). */
+function rowsSum(rows: readonly ValueRow[], y: number): { sum: number; count: number } | null {
+  const parts = rows.map((r) => num(r.values[String(y)]));
+  return parts.some((p) => p === null) ? null : { sum: decimalSum(parts as number[]), count: parts.length };
+}
+
+/** The most decimals any of these rows is printed with. */
+function rowsDecimals(rows: readonly ValueRow[]): number {
+  return Math.max(0, ...rows.flatMap((r) => Object.values(r.values)).filter((c): c is number => typeof c === "number").map(decimalsOf));
+}
+
 const totalGroup: Rule = {
   id: "total-group",
   title: "Arbeidsgruppens sum mot summen av tiltakene",
@@ -390,21 +401,7 @@ const totalCategory: Rule = {
       });
     }
     const rows = Object.values(cat.data.totals.byCategory);
-    const decimals = Math.max(0, ...rows.flatMap((r) => Object.values(r.values)).filter((c): c is number => typeof c === "number").map(decimalsOf));
-    out.push(
-      ...compareTotal(
-        "total-category",
-        cat.data.totals.overall.categoryTable,
-        (y) => {
-          const parts = rows.map((r) => num(r.values[String(y)]));
-          return parts.some((p) => p === null) ? null : { sum: decimalSum(parts as number[]), count: parts.length };
-        },
-        cat.years,
-        decimals,
-        "Summen i kategoritabellen",
-        null,
-      ),
-    );
+    out.push(...compareTotal("total-category", cat.data.totals.overall.categoryTable, (y) => rowsSum(rows, y), cat.years, rowsDecimals(rows), "Summen i kategoritabellen", null));
     return out;
   },
 };
@@ -415,22 +412,11 @@ const totalOverall: Rule = {
   check: (cat) => {
     const { overall, byGroup } = cat.data.totals;
     const groups = Object.values(byGroup);
-    const groupDecimals = Math.max(0, ...groups.flatMap((r) => Object.values(r.values)).filter((c): c is number => typeof c === "number").map(decimalsOf));
+    const groupDecimals = rowsDecimals(groups);
     const menu = menuMeasures(cat);
     return [
       ...compareTotal("total-overall", overall.measureTable, (y) => measureSum(cat, menu, y), cat.years, summaryDecimals(cat), "SUM-raden under tiltakene", null),
-      ...compareTotal(
-        "total-overall",
-        overall.groupTable,
-        (y) => {
-          const parts = groups.map((r) => num(r.values[String(y)]));
-          return parts.some((p) => p === null) ? null : { sum: decimalSum(parts as number[]), count: parts.length };
-        },
-        cat.years,
-        groupDecimals,
-        "Sum innsparingseffekt (gruppetabellen)",
-        null,
-      ),
+      ...compareTotal("total-overall", overall.groupTable, (y) => rowsSum(groups, y), cat.years, groupDecimals, "Sum innsparingseffekt (gruppetabellen)", null),
       ...compareTotal("total-overall", overall.categoryTable, (y) => { const v = num(overall.groupTable.values[String(y)]); return v === null ? null : { sum: v, count: 1 }; }, cat.years, groupDecimals, "Summen i kategoritabellen mot gruppetabellens sum", null),
     ];
   },
