@@ -186,3 +186,14 @@ test("a sector accountant's realised figures stay put when the catalogue is inse
   expect(row).toMatchObject({ Realisert: -4.9, Kommentar: "Færre mottakere enn ventet", Plan: -5.2 });
   expect(errors).toEqual([]);
 });
+
+test("the catalogue can be filtered by category", async () => {
+  const { page, errors } = await openPane(browser, { withExcel: true });
+  await page.getByRole("tab", { name: "Katalog" }).click();
+  await page.getByRole("combobox", { name: "Kategori" }).click();
+  await page.getByRole("option", { name: "Økte inntekter" }).click();
+  // Only 4.10 (parking fees) is stated as higher income in the report's group table.
+  await page.getByText("1 tiltak", { exact: false }).waitFor();
+  expect(await page.getByText("Parkeringsavgift fra første time", { exact: true }).count()).toBe(1);
+  expect(errors).toEqual([]);
+});

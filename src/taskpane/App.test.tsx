@@ -18,6 +18,7 @@ describe("App", () => {
     fireEvent.change(screen.getByPlaceholderText("Nummer eller navn"), { target: { value: "kino" } });
     expect(screen.getByText(/^1 tiltak/)).toBeTruthy();
     expect(screen.getByText("Endre drift kinoen")).toBeTruthy();
+    expect(screen.getByText("Alle kategorier")).toBeTruthy();
   });
 });
 

@@ -1,6 +1,7 @@
 import { Caption1, Dropdown, Field, Input, Option, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Catalogue } from "../domain/catalogue";
+import { CATEGORIES } from "../domain/types";
 import { effect } from "../domain/effects";
 import { formatMnok } from "./format";
 
@@ -18,11 +19,14 @@ const useStyles = makeStyles({
 });
 
 const ALL = "alle";
+const NONE = "ingen";
+const categoryLabel = (c: string) => (c === ALL ? "Alle kategorier" : c === NONE ? "Uten kategori i rapporten" : c);
 
 /** Read-only browse of the catalogue: filter by working group, search in number and title. */
 export function CatalogueList({ catalogue }: { catalogue: Catalogue }) {
   const styles = useStyles();
   const [group, setGroup] = useState<string>(ALL);
+  const [category, setCategory] = useState<string>(ALL);
   const [query, setQuery] = useState("");
   const endYear = catalogue.planPeriod[1];
 
@@ -31,9 +35,10 @@ export function CatalogueList({ catalogue }: { catalogue: Catalogue }) {
     return catalogue.measures.filter(
       (m) =>
         (group === ALL || String(m.group) === group) &&
+        (category === ALL || (category === NONE ? m.category === null : m.category === category)) &&
         (q === "" || m.id.startsWith(q) || m.title.toLowerCase().includes(q)),
     );
-  }, [catalogue, group, query]);
+  }, [catalogue, group, category, query]);
 
   const groupLabel = (id: string) =>
     id === ALL ? "Alle arbeidsgrupper" : `${id} ${catalogue.group(Number(id))?.name ?? ""}`;
@@ -47,6 +52,15 @@ export function CatalogueList({ catalogue }: { catalogue: Catalogue }) {
             {catalogue.groups.map((g) => (
               <Option key={g.id} value={String(g.id)}>
                 {groupLabel(String(g.id))}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label="Kategori">
+          <Dropdown value={categoryLabel(category)} selectedOptions={[category]} onOptionSelect={(_, d) => setCategory(d.optionValue ?? ALL)}>
+            {[ALL, ...CATEGORIES, NONE].map((c) => (
+              <Option key={c} value={c}>
+                {categoryLabel(c)}
               </Option>
             ))}
           </Dropdown>
