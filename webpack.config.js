@@ -112,6 +112,8 @@ module.exports = (env = {}, argv = {}) => {
       static: { directory: path.resolve(__dirname, "dist") },
       headers: { "Access-Control-Allow-Origin": "*" },
       server: "https",
+      // Loopback only: a developer's add-in server has no business on the municipal network.
+      host: "localhost",
       port: Number(process.env.PORT || 3000),
       hot: false,
       liveReload: false,
