@@ -197,3 +197,16 @@ test("the catalogue can be filtered by category", async () => {
   expect(await page.getByText("Parkeringsavgift fra første time", { exact: true }).count()).toBe(1);
   expect(errors).toEqual([]);
 });
+
+test("the Valg view follows a choice typed directly in the workbook (table change event)", async () => {
+  const { page, errors } = await openPane(browser, { withExcel: true });
+  await page.getByRole("button", { name: "Sett inn tiltakskatalog" }).click();
+  await page.getByTestId("insert-result").waitFor();
+  await page.getByRole("tab", { name: "Valg" }).click();
+  await page.getByTestId("choice-alle").getByText("mangler 40,0").waitFor();
+  await page.waitForFunction(() => (window as unknown as { __fakeModel: { listeners: Map<string, unknown[]> } }).__fakeModel.listeners.size > 0);
+  // A budget officer types Ja in the Valgt column in Excel, not in the pane.
+  await page.evaluate(() => (window as unknown as { __fakeModel: { typeInTable(t: string, k: string, c: string, v: unknown): void } }).__fakeModel.typeInTable("Tiltak", "4.3", "Valgt", "Ja"));
+  await page.getByTestId("choice-alle").getByText("mangler 35,6").waitFor();
+  expect(errors).toEqual([]);
+});

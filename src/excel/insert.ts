@@ -105,7 +105,7 @@ function fill<T>(rows: number, cols: number, f: (r: number, c: number) => T): T[
   return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => f(r, c)));
 }
 
-function supports(version: string): boolean {
+export function supports(version: string): boolean {
   return typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported?.("ExcelApi", version);
 }
 

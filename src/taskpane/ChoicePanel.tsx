@@ -1,9 +1,10 @@
 import { Body1Strong, Button, Caption1, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Catalogue } from "../domain/catalogue";
 import type { ChoiceLine } from "../domain/choice";
 import { readChoice, setChoice, type ChoiceState } from "../excel/followup";
 import { excelErrorMessage } from "../excel/errors";
+import { onTableChanged } from "../excel/events";
 import { formatMnok } from "./format";
 
 const useStyles = makeStyles({
@@ -54,6 +55,16 @@ export function ChoicePanel({ catalogue, active }: { catalogue: Catalogue; activ
   // Re-read whenever the view is shown: the choice may have changed in the workbook.
   useEffect(() => {
     if (active) void run(() => readChoice(catalogue));
+  }, [active, catalogue, run]);
+
+  // And live, while shown, when the Tiltak table changes (someone types Ja/Nei in Valgt).
+  const activeRef = useRef(active);
+  activeRef.current = active;
+  useEffect(() => {
+    if (!active) return;
+    void onTableChanged("measures", () => {
+      if (activeRef.current) void run(() => readChoice(catalogue));
+    }).catch(() => undefined);
   }, [active, catalogue, run]);
 
   return (

@@ -18,3 +18,13 @@ for (const t of init.tables ?? []) {
 }
 w.__fakeModel = model;
 w.Excel = fakeExcel(model);
+
+// Outside Office, office.js leaves Office.context without `requirements`; Excel itself answers
+// isSetSupported. Stand in for Excel with ExcelApi up to 1.12, once office.js has loaded.
+function patchRequirements(): void {
+  const office = (window as unknown as { Office?: { context?: { requirements?: unknown } } }).Office;
+  if (office?.context && !office.context.requirements) {
+    office.context.requirements = { isSetSupported: (name: string, v?: string) => name === "ExcelApi" && Number((v ?? "1.1").split(".")[1]) <= 12 };
+  }
+}
+document.addEventListener("DOMContentLoaded", patchRequirements);

@@ -398,6 +398,15 @@ class FakeTable extends Proxy<TableModel> {
       return t ? { sheet: t.sheet, rect: this.ctx.model.bodyRect(t), wholeColumn: false } : null;
     });
   }
+  readonly onChanged = {
+    add: (handler: (e: unknown) => void) => {
+      this.ctx.enqueue("table.onChanged.add", () => {
+        const key = this.must().name.toLowerCase();
+        this.ctx.model.listeners.set(key, [...(this.ctx.model.listeners.get(key) ?? []), handler]);
+      });
+      return { remove: () => undefined };
+    },
+  };
   clearFilters(): void {
     this.ctx.enqueue("table.clearFilters", () => (this.must().filters = {}));
   }

@@ -62,6 +62,8 @@ export class WorkbookModel {
   /** The sheet and range a test can see selected, as the user would. */
   activeSheet: string | null = null;
   selection: string | null = null;
+  /** Table change handlers registered through table.onChanged.add, by table name. */
+  listeners = new Map<string, ((e: unknown) => void)[]>();
   /** Makes the first operation whose name matches fail with this Excel error code. */
   failOn: { op: RegExp; code: string } | null = null;
   private tableCounter = 0;
@@ -267,6 +269,9 @@ export class WorkbookModel {
     for (let r = body.row; r < body.row + body.rows; r++) if (String(this.formulaOf(t.sheet, r, t.rect.col)) === key) ri = r;
     if (ci < 0 || ri < 0) throw new Error(`fake: no cell ${table}[${key}, ${column}]`);
     this.setInput(t.sheet, ri, t.rect.col + ci, input);
+    // Like Excel, events arrive after the edit, asynchronously.
+    const event = { type: "TableChanged", changeType: "RangeEdited", source: "Local", tableId: t.name, address: rectAddress({ row: ri, col: t.rect.col + ci, rows: 1, cols: 1 }) };
+    for (const h of this.listeners.get(t.name.toLowerCase()) ?? []) setTimeout(() => h(event), 0);
   }
 
   /** Adds a column at the right edge of a table, as a user typing a new header does. */
