@@ -23,8 +23,7 @@ module.exports = {
       testEnvironment: "node",
       transform: { "^.+\\.tsx?$": tsJest },
       testMatch: ["<rootDir>/e2e/**/*.test.ts"],
-      // A guard against hangs, not a performance assert: a browser test on a busy 2-core CI machine is slow.
-      testTimeout: 30000,
+      setupFilesAfterEnv: ["<rootDir>/e2e/setup-timeout.ts"],
       globalSetup: "<rootDir>/e2e/global-setup.ts",
       globalTeardown: "<rootDir>/e2e/global-teardown.ts",
     },

@@ -27,4 +27,14 @@ function patchRequirements(): void {
     office.context.requirements = { isSetSupported: (name: string, v?: string) => name === "ExcelApi" && Number((v ?? "1.1").split(".")[1]) <= 12 };
   }
 }
-document.addEventListener("DOMContentLoaded", patchRequirements);
+document.addEventListener("DOMContentLoaded", () => {
+  patchRequirements();
+  // office.js may set up Office.context again while it initialises: patch again once it is ready.
+  const office = (window as unknown as { Office?: { onReady?: (cb: () => void) => unknown } }).Office;
+  office?.onReady?.(patchRequirements);
+  let tries = 0;
+  const timer = setInterval(() => {
+    patchRequirements();
+    if (++tries > 50) clearInterval(timer);
+  }, 50);
+});
