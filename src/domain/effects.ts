@@ -23,9 +23,14 @@ const fail = (problem: Problem): Outcome => ({ ok: false, problem });
 
 const UNIT_EXPONENT: Readonly<Record<DetailTable["unit"], number>> = { MNOK: 0, TNOK: -3, NOK: -6 };
 
+/** A value printed in `unit` converted to MNOK, sign untouched. */
+export function toMnok(value: number, unit: DetailTable["unit"]): number {
+  return scaleByPowerOfTen(value, UNIT_EXPONENT[unit]);
+}
+
 /** A detail-table value in MNOK with the report's sign convention (negative = saving). */
 export function normaliseDetailValue(value: number, detail: Pick<DetailTable, "unit" | "sign">): number {
-  const mnok = scaleByPowerOfTen(value, UNIT_EXPONENT[detail.unit]);
+  const mnok = toMnok(value, detail.unit);
   const signed = detail.sign === "positive-is-saving" ? -mnok : mnok;
   return signed === 0 ? 0 : signed;
 }

@@ -1,24 +1,21 @@
 // The maintainer CLI's export shape (design.md, "Catalogue export"), built from the catalogue alone.
 import type { Catalogue } from "./catalogue";
-import { scaleByPowerOfTen } from "./decimal";
-import { detailNetRow } from "./effects";
+import { detailNetRow, toMnok } from "./effects";
 import { isInterpreted, isUnreadable, type Cell, type DetailTable, type Measure, type ValueRow, type YearValues } from "./types";
 
 export type ExportCell = number | null | { readonly unreadable: string };
 export type ExportYears = Record<string, ExportCell>;
 
-const UNIT_EXPONENT = { MNOK: 0, TNOK: -3, NOK: -6 } as const;
-
-function exportCell(c: Cell | undefined, toMnok: (v: number) => number = (v) => v): ExportCell {
+function exportCell(c: Cell | undefined, convert: (v: number) => number = (v) => v): ExportCell {
   if (c === undefined || c === null) return null;
   if (isUnreadable(c)) return { unreadable: c.unreadable };
-  if (isInterpreted(c)) return toMnok(c.value);
-  return toMnok(c);
+  if (isInterpreted(c)) return convert(c.value);
+  return convert(c);
 }
 
-function exportYears(values: YearValues, years: readonly number[], toMnok?: (v: number) => number): ExportYears {
+function exportYears(values: YearValues, years: readonly number[], convert?: (v: number) => number): ExportYears {
   const out: ExportYears = {};
-  for (const y of years) out[String(y)] = exportCell(values[String(y)], toMnok);
+  for (const y of years) out[String(y)] = exportCell(values[String(y)], convert);
   return out;
 }
 
@@ -38,7 +35,7 @@ function detailNet(d: DetailTable): ExportYears | null {
   const net = detailNetRow(d);
   if (!net) return null;
   // MNOK, but with the sign as printed (a table printing savings as positive stays positive here).
-  return exportYears(net.values, d.years, (v) => scaleByPowerOfTen(v, UNIT_EXPONENT[d.unit]));
+  return exportYears(net.values, d.years, (v) => toMnok(v, d.unit));
 }
 
 const rowYears = (row: ValueRow, years: readonly number[]) => exportYears(row.values, years);

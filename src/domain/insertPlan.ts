@@ -162,12 +162,8 @@ function freeName(wanted: string, taken: Set<string>, style: "sheet" | "table"):
 }
 
 /** The key of a row in a table of this spec: the values of its key columns. */
-export function keyColumns(spec: TableSpec): readonly string[] {
-  return spec.keyColumns;
-}
-
 export function rowKey(spec: TableSpec, get: (column: string) => StoredCell | undefined): string {
-  return keyColumns(spec)
+  return spec.keyColumns
     .map((c) => {
       const v = get(c);
       return v === null || v === undefined ? "" : String(v).trim();

@@ -139,14 +139,24 @@ function signFlipped(cat: Catalogue, m: Measure, other: Map<number, number | nul
   return nonZero > 0;
 }
 
+/** The detail table's effect per year the catalogue covers. */
+function detailSeries(cat: Catalogue, d: DetailTable): { values: Map<number, number | null>; fromLines: boolean } {
+  const { values, fromLines } = detailEffect(d);
+  return { values: new Map([...values].filter(([y]) => cat.yearIndex(y) >= 0)), fromLines };
+}
+
+/** The group table's value per year it prints. */
+function groupSeries(values: YearValues): Map<number, number | null> {
+  return new Map(Object.keys(values).map((k) => [Number(k), num(values[k])] as const));
+}
+
 const detailVsSummary: Rule = {
   id: "detail-vs-summary",
   title: "Tiltakets effekttabell mot sammendragstabellen",
   check: (cat) =>
     cat.measures.flatMap((m) => {
       if (!m.detail || !m.summary) return [];
-      const { values, fromLines } = detailEffect(m.detail);
-      const compared = new Map([...values].filter(([y]) => cat.yearIndex(y) >= 0));
+      const { values: compared, fromLines } = detailSeries(cat, m.detail);
       if (signFlipped(cat, m, compared)) return []; // reported once as `sign`
       return compareToSummary(cat, m, compared, "detail-vs-summary", fromLines ? "Summen av effekttabellens linjer" : "Effekttabellen");
     }),
@@ -158,8 +168,7 @@ const groupVsSummary: Rule = {
   check: (cat) =>
     cat.measures.flatMap((m) => {
       if (!m.groupTable || !m.summary) return [];
-      const values = new Map<number, number | null>();
-      for (const k of Object.keys(m.groupTable.values)) values.set(Number(k), num(m.groupTable.values[k]));
+      const values = groupSeries(m.groupTable.values);
       if (signFlipped(cat, m, values)) return [];
       return compareToSummary(cat, m, values, "group-vs-summary", "Arbeidsgruppens tabell");
     }),
@@ -176,14 +185,12 @@ const sign: Rule = {
           finding({ measure: m.id, rule: "sign", severity: "warning", years: [], expected: null, actual: null, message: "Effekttabellen skriver innsparing som positive tall; rapporten ellers som negative. Tallene er snudd før sammenligning." }, m),
         );
       } else if (m.detail) {
-        const { values } = detailEffect(m.detail);
-        if (signFlipped(cat, m, new Map([...values].filter(([y]) => cat.yearIndex(y) >= 0)))) {
+        if (signFlipped(cat, m, detailSeries(cat, m.detail).values)) {
           out.push(finding({ measure: m.id, rule: "sign", severity: "warning", years: [], expected: null, actual: null, message: "Effekttabellen har motsatt fortegn av sammendraget, men ellers samme tall." }, m));
         }
       }
       if (m.groupTable) {
-        const values = new Map(Object.keys(m.groupTable.values).map((k) => [Number(k), num(m.groupTable!.values[k])] as const));
-        if (signFlipped(cat, m, values)) {
+        if (signFlipped(cat, m, groupSeries(m.groupTable.values))) {
           out.push(finding({ measure: m.id, rule: "sign", severity: "warning", years: [], expected: null, actual: null, message: "Arbeidsgruppens tabell har motsatt fortegn av sammendraget, men ellers samme tall." }, m));
         }
       }

@@ -12,6 +12,12 @@ function need(t: ExistingTable | null | undefined): ExistingTable {
   return t;
 }
 
+/** Body row of the measure in one of our tables keyed by Nr, or -1. */
+function rowOf(t: ExistingTable, id: string): number {
+  const nr = t.header.indexOf("Nr");
+  return t.body.findIndex((r) => String(r[nr] ?? "") === id);
+}
+
 function choiceRows(cat: Catalogue, t: ExistingTable): ChoiceRow[] {
   const col = (n: string) => t.header.indexOf(n);
   const values = t.values ?? t.body;
@@ -42,7 +48,7 @@ export async function setChoice(cat: Catalogue, id: string, chosen: boolean): Pr
   await Excel.run(async (context) => {
     const state = await readState(context);
     const t = need(state.tables.measures);
-    const i = t.body.findIndex((r) => String(r[t.header.indexOf("Nr")] ?? "") === id);
+    const i = rowOf(t, id);
     if (i < 0) throw new AddinError("TiltakNotInserted");
     const { rect } = parseAddress(t.address);
     const cell = rectAddress({ row: rect.row + 1 + i, col: rect.col + t.header.indexOf("Valgt"), rows: 1, cols: 1 });
@@ -83,7 +89,7 @@ export async function importHop(cat: Catalogue): Promise<HopImportResult> {
     let imported = 0;
     let replaced = 0;
     for (const r of parsed.rows) {
-      const i = t.body.findIndex((row) => String(row[t.header.indexOf("Nr")] ?? "") === r.id);
+      const i = rowOf(t, r.id);
       if (i < 0) {
         problems.push(`Tiltak ${r.id} har ingen rad i HØP-tabellen (tiltaket står ikke i sammendraget).`);
         continue;
