@@ -17,6 +17,7 @@ import { columnLetters, parseAddress, quoteSheet, rectAddress, type Rect } from 
 import { catalogueFromTables } from "../domain/edited";
 import { inputFindings } from "../domain/inputCheck";
 import { reconcile } from "../domain/reconcile";
+import { supports } from "./requirements";
 
 export interface InsertResult {
   readonly plan: InsertPlan;
@@ -103,10 +104,6 @@ function addr(sheet: string, r: Rect): string {
 
 function fill<T>(rows: number, cols: number, f: (r: number, c: number) => T): T[][] {
   return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => f(r, c)));
-}
-
-export function supports(version: string): boolean {
-  return typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported?.("ExcelApi", version);
 }
 
 /** Validation and input fill for one column's cells (validation is ExcelApi 1.8; older hosts skip it). */
