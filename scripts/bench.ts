@@ -10,7 +10,9 @@ import { bundledCatalogue as cat } from "../src/data/bundled";
 import { loadCatalogue } from "../src/domain/catalogue";
 import type { CatalogueData } from "../src/domain/types";
 import { insertCatalogue } from "../src/excel/insert";
-import { fakeExcel, fakeOffice } from "../test/fake-excel/host";
+import { installFakeHost } from "../test/fake-excel/host";
+import { NEWEST_EXCEL_API } from "../test/fake-excel/model";
+import { EXCEL_API_FLOOR } from "../src/excel/requirements";
 import { WorkbookModel } from "../test/fake-excel/model";
 import { scaledCatalogue } from "../test/synthetic";
 import { benchBundle } from "./bundle-size";
@@ -115,27 +117,30 @@ function benchFunctions() {
 }
 
 /**
- * insert: round trips and cells written for a full insert into an empty workbook, at the real size and
- * 10× and 100× larger, and the round trips of a re-insert (which must write nothing).
+ * insert: round trips, cells written and the largest request (bytes; Excel on the web refuses > 5 MB)
+ * for a full insert into an empty workbook at the real size and larger, on the strict host at the
+ * newest requirement set and at the declared floor, and the round trips of a re-insert (which writes nothing).
  */
 async function benchInsert() {
-  const out: { scale: number; measures: number; syncs: number; cells: number; reinsertSyncs: number; reinsertCells: number }[] = [];
-  for (const scale of [1, 10, 100]) {
+  const out: { scale: number; apiSet: string; measures: number; syncs: number; cells: number; maxRequestBytes: number; reinsertSyncs: number; reinsertCells: number; refused: string | null }[] = [];
+  const floor = Number(EXCEL_API_FLOOR.split(".")[1]);
+  for (const [scale, minor] of [[1, NEWEST_EXCEL_API], [1, floor], [10, NEWEST_EXCEL_API], [25, NEWEST_EXCEL_API], [100, NEWEST_EXCEL_API]] as const) {
     const big = loadCatalogue(scaledCatalogue(catalogueJson as unknown as CatalogueData, scale));
-    const model = new WorkbookModel(["Budsjett"]);
-    const g = globalThis as Record<string, unknown>;
-    g.Excel = fakeExcel(model);
-    g.Office = fakeOffice();
-    await insertCatalogue(big);
-    const first = { syncs: model.syncs, cells: model.cellsWritten };
-    await insertCatalogue(big);
+    const model = installFakeHost(new WorkbookModel(["Budsjett"]), minor);
+    const refused = await insertCatalogue(big).then(
+      () => null,
+      (e: { code?: string }) => e.code ?? "error",
+    );
+    const first = { syncs: model.syncs, cells: model.cellsWritten, maxRequestBytes: model.maxRequestBytes };
+    if (!refused) await insertCatalogue(big);
     out.push({
       scale,
+      apiSet: `ExcelApi 1.${minor}`,
       measures: big.measures.length,
-      syncs: first.syncs,
-      cells: first.cells,
+      ...first,
       reinsertSyncs: model.syncs - first.syncs,
       reinsertCells: model.cellsWritten - first.cells,
+      refused,
     });
   }
   return out;
@@ -154,7 +159,9 @@ async function main() {
   const b = result.bundle;
   console.log(`Pakker (gzip): taskpane.js ${b.taskpaneGzip} B, functions.js ${b.functionsGzip} B; minimal Fluent-rute ${b.minimalPaneGzip} B (forhold ${b.ratio}); første visning ${b.firstRenderMs} ms`);
   for (const i of result.insert) {
-    console.log(`Innsetting ×${i.scale} (${i.measures} tiltak): ${i.syncs} rundturer, ${i.cells} celler skrevet; på nytt: ${i.reinsertSyncs} rundturer, ${i.reinsertCells} celler`);
+    const head = `Innsetting ×${i.scale} (${i.measures} tiltak, ${i.apiSet})`;
+    if (i.refused) console.log(`${head}: avvist før skriving (${i.refused}), ${i.syncs} rundtur`);
+    else console.log(`${head}: ${i.syncs} rundturer, ${i.cells} celler skrevet, største forespørsel ${i.maxRequestBytes} B; på nytt: ${i.reinsertSyncs} rundturer, ${i.reinsertCells} celler`);
   }
 }
 

@@ -15,6 +15,8 @@ import {
   type TableNames,
   type TableSpec,
 } from "./layout";
+import { sameFormula } from "./formula";
+import { excelNameProblem } from "./names";
 
 /** A cell as read back from Excel's `formulas`: constants as themselves, formulas as "=…" text. */
 export type StoredCell = string | number | boolean | null;
@@ -141,8 +143,8 @@ export function sameCell(a: StoredCell | undefined, b: StoredCell | undefined): 
   const y = norm(b);
   if (typeof x === "number" && typeof y === "number") return x === y;
   if (typeof x === "string" && typeof y === "string" && x.startsWith("=") && y.startsWith("=")) {
-    // Excel may return formulas with different spacing or case in function names.
-    return x.replace(/\s+/g, "").toUpperCase() === y.replace(/\s+/g, "").toUpperCase();
+    // Excel returns formulas in its canonical form ("Avvik[[Nr]]" comes back as "Avvik[Nr]").
+    return sameFormula(x, y);
   }
   return x === y;
 }
@@ -150,14 +152,18 @@ export function sameCell(a: StoredCell | undefined, b: StoredCell | undefined): 
 // ---------------------------------------------------------------------------------------------
 // Names
 
-function freeName(wanted: string, taken: Set<string>, style: "sheet" | "table"): string {
-  const isTaken = (n: string) => taken.has(n.toLowerCase());
-  if (!isTaken(wanted)) return wanted;
+/**
+ * The wanted name, or the first free variant. Table variants get "_2", "_3"…: a bare digit suffix can
+ * make a cell reference ("HOP2" is a cell, and Excel refuses it as a table name).
+ */
+export function freeName(wanted: string, taken: ReadonlySet<string>, style: "sheet" | "table"): string {
+  const usable = (n: string) => !taken.has(n.toLowerCase()) && (style === "sheet" || excelNameProblem(n) === null);
+  if (usable(wanted)) return wanted;
   for (let i = 2; ; i++) {
-    const suffix = style === "sheet" ? ` (${i})` : String(i);
+    const suffix = style === "sheet" ? ` (${i})` : `_${i}`;
     const base = style === "sheet" ? wanted.slice(0, 31 - suffix.length) : wanted;
     const candidate = base + suffix;
-    if (!isTaken(candidate)) return candidate;
+    if (usable(candidate)) return candidate;
   }
 }
 

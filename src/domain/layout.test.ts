@@ -24,3 +24,31 @@ test("text that Excel would run as a formula is stored as text", () => {
   expect(safeText("- tiltak")).toBe("'- tiltak");
   expect(safeText("Vanlig tekst")).toBe("Vanlig tekst");
 });
+
+describe("measure numbers are compared exactly in every formula", () => {
+  // COUNTIF/COUNTIFS/SUMIFS criteria read number-like text as numbers, so "2.1" also matches "2.10"
+  // (support.microsoft.com, COUNTIFS function: criteria such as "32" match the number 32). Formulas
+  // that look measures up by Nr must compare with "=" instead.
+  const CRITERIA_FUNCTIONS = /\b(COUNTIFS?|SUMIFS?|AVERAGEIFS?|MAXIFS|MINIFS|MATCH|VLOOKUP|HLOOKUP|XLOOKUP)\(([^()]|\([^()]*\))*\[Nr\]/i;
+  const layout = catalogueLayout(cat);
+  const formulas = layout.flatMap((t) => [
+    ...t.rows.flatMap((r) => r.cells.flatMap((c) => (typeof c === "object" ? [c.formula] : []))),
+    ...t.columns.flatMap((c) => (c.total ? [c.total] : [])),
+    ...(t.conditionalFormats ?? []).map((cf) => cf.formula),
+  ]);
+
+  test("no criteria function looks up a measure number (cells, totals and conditional formats)", () => {
+    expect(formulas.length).toBeGreaterThan(100);
+    expect(formulas.filter((f) => CRITERIA_FUNCTIONS.test(f.replace(/INDIRECT\("([^"]*)"\)/g, "$1")))).toEqual([]);
+  });
+
+  test("the findings count and the error marks compare Nr with =", () => {
+    const tiltak = layout.find((t) => t.key === "measures")!;
+    const avvik = tiltak.columns.findIndex((c) => c.name === "Avvik");
+    const cell = tiltak.rows[0]!.cells[avvik] as { formula: string };
+    expect(cell.formula).toMatch(/Avvik\[Nr\]=\[@Nr\]/);
+    for (const cf of layout.flatMap((t) => t.conditionalFormats ?? []).filter((c) => c.formula.includes("Avvik[Nr]"))) {
+      expect(cf.formula).toMatch(/INDIRECT\("Avvik\[Nr\]"\)=\$A2/);
+    }
+  });
+});

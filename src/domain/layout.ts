@@ -1,6 +1,7 @@
 // What Tiltaksmeny writes into a workbook (design.md, "Workbook layout"), as plain data: sheets, tables,
 // columns, rows, formats and formulas. The Excel adapter only renders this; tests read it directly.
 import { columnLetters } from "./a1";
+import { columnSpecifier } from "./formula";
 import type { Catalogue } from "./catalogue";
 import { effect, normaliseDetailValue } from "./effects";
 import { HOP_LABEL } from "./labels";
@@ -82,9 +83,10 @@ export interface ConditionalFormatSpec {
 
 export interface ChartSpec {
   readonly title: string;
-  /** Contiguous columns: the first is the category axis, the rest are series. */
-  readonly firstColumn: string;
-  readonly lastColumn: string;
+  /** Column whose values label the category axis (set explicitly: Excel would plot a numeric one as a series). */
+  readonly categories: string;
+  /** Adjacent columns plotted as the series, named by their headers. */
+  readonly series: readonly string[];
 }
 
 export interface TableSpec {
@@ -131,12 +133,9 @@ export function safeText(s: string): string {
   return FORMULA_START.test(s) ? `'${s}` : s;
 }
 
-/** Structured reference to a column (names with special characters are bracketed). */
+/** Structured reference to a column, in the form Excel itself shows it (inner brackets only when needed). */
 export function colRef(table: string, column: string): string {
-  return `${table}[${escapeColumn(column)}]`;
-}
-function escapeColumn(name: string): string {
-  return `[${name.replace(/(['#[\]])/g, "'$1")}]`;
+  return `${table}[${columnSpecifier(column)}]`;
 }
 
 function unknownCell(): CellValue {
@@ -151,10 +150,12 @@ const WARNING_FILL = "#FFE599";
 /**
  * Conditional-format formula: true when the Avvik table has an error for this row's measure in this
  * column's year. Conditional formats cannot use structured references directly, hence INDIRECT.
+ * SUMPRODUCT with "=" compares measure numbers exactly: COUNTIFS criteria coerce number-like text,
+ * so "2.1" would also count the findings of "2.10". `yearExpr` must be a number (headers are text).
  */
 function findingCellFormula(findingsTable: string, nrCell: string, yearExpr: string): string {
   const ref = (c: string) => `INDIRECT("${findingsTable}[${c}]")`;
-  return `=COUNTIFS(${ref("Nr")},${nrCell},${ref("År")},${yearExpr},${ref("Alvorlighet")},"${SEVERITY_LABEL.error}")>0`;
+  return `=SUMPRODUCT((${ref("Nr")}=${nrCell})*(${ref("År")}=${yearExpr})*(${ref("Alvorlighet")}="${SEVERITY_LABEL.error}"))>0`;
 }
 
 function measureStatus(m: Measure): string {
@@ -207,7 +208,8 @@ function measuresTable(cat: Catalogue, names: TableNames): TableSpec {
         m.source ?? "",
         measureStatus(m),
         // Native formula over the Avvik table: recounts itself whenever the findings are rewritten.
-        { formula: `=COUNTIFS(${colRef(names.findings, "Nr")},[@Nr],${colRef(names.findings, "Alvorlighet")},"<>${SEVERITY_LABEL.info}")` },
+        // Exact comparison (not COUNTIFS, whose criteria would make "2.1" match "2.10").
+        { formula: `=SUMPRODUCT((${colRef(names.findings, "Nr")}=[@Nr])*(${colRef(names.findings, "Alvorlighet")}<>"${SEVERITY_LABEL.info}"))` },
         "Nei",
       ],
     };
@@ -229,7 +231,7 @@ function measuresTable(cat: Catalogue, names: TableNames): TableSpec {
       {
         firstColumn: first,
         lastColumn: last,
-        formula: findingCellFormula(names.findings, `$A2`, `${col(first)}$1`),
+        formula: findingCellFormula(names.findings, `$A2`, `${col(first)}$1+0`),
         fill: ERROR_FILL,
       },
       { firstColumn: "Avvik", lastColumn: "Avvik", formula: `=${col("Avvik")}2>0`, fill: WARNING_FILL },
@@ -419,7 +421,7 @@ function choiceTable(cat: Catalogue, names: TableNames, startRow: number): Table
     columns,
     rows,
     caption: `Valgte tiltak mot sparekravet på ${-target} mill. kr`,
-    chart: { title: "Valgte tiltak mot sparekravet (mill. kr)", firstColumn: "År", lastColumn: "Sparekrav" },
+    chart: { title: "Valgte tiltak mot sparekravet (mill. kr)", categories: "År", series: ["Valgte tiltak", "Sparekrav"] },
   };
 }
 

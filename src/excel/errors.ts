@@ -18,6 +18,10 @@ const MESSAGES: Readonly<Record<string, string>> = {
   NonBlankCellOffSheet: "Tabellen får ikke plass på arket. Fjern innhold nederst eller til høyre på arket og prøv igjen.",
   TiltakNotInserted: "Arbeidsboken har ikke Tiltaksmeny-tabellene ennå. Velg «Sett inn tiltakskatalog» først.",
   RequestPayloadSizeLimitExceeded: "Handlingen ble for stor for Excel på nettet. Prøv igjen i Excel for skrivebord.",
+  RangeExceedsLimit: "Området er for stort til å leses på én gang. Marker bare cellene du trenger og prøv igjen.",
+  MergedRangeConflict: "Tabellen ville overlappet en annen tabell. Flytt innholdet og prøv igjen.",
+  ResponsePayloadSizeLimitExceeded: "Området er for stort til å leses på én gang. Marker bare cellene du trenger og prøv igjen.",
+  CatalogueTooLarge: "Katalogen er for stor til at Tiltaksmeny kan huske hva den har skrevet i arbeidsboken. Ingenting ble endret.",
 };
 
 const FALLBACK = "Noe gikk galt i Excel. Prøv igjen; hvis feilen gjentar seg, lagre arbeidsboken og start Excel på nytt.";

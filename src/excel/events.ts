@@ -1,7 +1,7 @@
 // Live updates: when a user edits one of the add-in's tables, the pane re-reads what it shows.
 // Table change events are ExcelApi 1.7; on older hosts the views refresh when shown or by button.
 import type { TableKey } from "../domain/layout";
-import { readState } from "./insert";
+import { readState } from "./read";
 import { supports } from "./requirements";
 
 const watching = new Set<string>();

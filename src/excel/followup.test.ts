@@ -6,15 +6,13 @@ import { loadCatalogue } from "../domain/catalogue";
 import { effect } from "../domain/effects";
 import { INPUT_FILL } from "../domain/layout";
 import type { CatalogueData } from "../domain/types";
-import { fakeExcel, fakeOffice } from "../../test/fake-excel/host";
+import { installFakeHost } from "../../test/fake-excel/host";
 import type { DeepMutable } from "../../test/fixtures";
 import { WorkbookModel } from "../../test/fake-excel/model";
 import { insertCatalogue } from "./insert";
 
 async function inserted(): Promise<WorkbookModel> {
-  const model = new WorkbookModel(["Budsjett 2026"]);
-  (globalThis as Record<string, unknown>).Excel = fakeExcel(model);
-  (globalThis as Record<string, unknown>).Office = fakeOffice();
+  const model = installFakeHost(new WorkbookModel(["Budsjett 2026"]));
   await insertCatalogue(cat);
   return model;
 }
@@ -25,7 +23,7 @@ describe("choosing measures against the target", () => {
   test("Oppsummering sums the chosen measures per group with native formulas, and the gap in 2029", async () => {
     const model = await inserted();
     const g = model.tableObjects("Gruppesum")[0]!;
-    expect(g["Valgt 2029"]).toBe('=SUMIFS(Tiltak[[2029]],Tiltak[[Gruppe]],[@Gruppe],Tiltak[[Valgt]],"Ja")');
+    expect(g["Valgt 2029"]).toBe('=SUMIFS(Tiltak[2029],Tiltak[Gruppe],[@Gruppe],Tiltak[Valgt],"Ja")');
     expect(g["Gjenstår 2029"]).toBe("=[@[Valgt 2029]]-[@Sparekrav]");
   });
 
@@ -34,11 +32,14 @@ describe("choosing measures against the target", () => {
     const rows = model.tableObjects("ValgtMotMal");
     expect(rows.map((r) => r.År)).toEqual([2026, 2027, 2028, 2029]);
     expect(rows.every((r) => r.Sparekrav === -40)).toBe(true);
-    expect(rows[3]!["Valgte tiltak"]).toBe('=SUMIFS(Tiltak[[2029]],Tiltak[[Valgt]],"Ja")');
+    expect(rows[3]!["Valgte tiltak"]).toBe('=SUMIFS(Tiltak[2029],Tiltak[Valgt],"Ja")');
     const t = model.table("ValgtMotMal")!;
     const [chart] = t.sheet.charts;
     expect(chart).toMatchObject({ type: "Line", title: "Valgte tiltak mot sparekravet (mill. kr)" });
-    expect(chart!.source).toBe(`Oppsummering!A${t.rect.row + 1}:C${t.rect.row + 5}`);
+    // Exactly the two lines, with the years as categories (not a third "År" series).
+    expect(chart!.series.map((s) => s.name)).toEqual(["Valgte tiltak", "Sparekrav"]);
+    expect(chart!.categories).toEqual([2026, 2027, 2028, 2029]);
+    expect(chart!.series[1]!.values).toEqual([-40, -40, -40, -40]);
   });
 });
 

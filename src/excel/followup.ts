@@ -4,7 +4,7 @@ import { summariseChoice, type ChoiceRow, type ChoiceSummary } from "../domain/c
 import { parseHopImport } from "../domain/hopImport";
 import type { ExistingTable, StoredCell } from "../domain/insertPlan";
 import { parseAddress, rectAddress } from "../domain/a1";
-import { readState } from "./insert";
+import { readState } from "./read";
 import { AddinError } from "./recheck";
 
 function need(t: ExistingTable | null | undefined): ExistingTable {
@@ -78,11 +78,14 @@ export interface HopImportResult {
 /** Reads the selected range and writes its HØP figures into the HØP table (one read, one write). */
 export async function importHop(cat: Catalogue): Promise<HopImportResult> {
   return Excel.run(async (context) => {
-    const selection = context.workbook.getSelectedRange();
+    // Only the used part of the selection: a selection of whole columns is millions of cells, past
+    // Excel's 5 million cells per read (resource-limits-and-performance-optimization).
+    const selection = context.workbook.getSelectedRange().getUsedRangeOrNullObject(true);
     selection.load("values");
     const state = await readState(context);
     const t = need(state.tables.hop);
-    const parsed = parseHopImport(cat, selection.values as (string | number | boolean | null)[][]);
+    const values = selection.isNullObject ? [] : (selection.values as (string | number | boolean | null)[][]);
+    const parsed = parseHopImport(cat, values);
     const problems = [...parsed.problems];
     const { rect } = parseAddress(t.address);
     const sheet = context.workbook.worksheets.getItem(t.sheet);

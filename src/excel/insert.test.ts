@@ -7,28 +7,26 @@ import { catalogueLayout, FORMATS, planColumnName } from "../domain/layout";
 import { reconcile } from "../domain/reconcile";
 import type { CatalogueData } from "../domain/types";
 import * as T from "../functions/tiltak";
-import { fakeExcel, fakeOffice } from "../../test/fake-excel/host";
+import { installFakeHost } from "../../test/fake-excel/host";
 import { WorkbookModel } from "../../test/fake-excel/model";
+import { PAYLOAD_LIMIT } from "../../test/fake-excel/proxy";
 import { scaledCatalogue } from "../../test/synthetic";
 import type { DeepMutable } from "../../test/fixtures";
 import { excelErrorMessage } from "./errors";
 import { insertCatalogue } from "./insert";
 
 function setup(sheets = ["Budsjett 2026"]): WorkbookModel {
-  const model = new WorkbookModel(sheets);
-  (globalThis as Record<string, unknown>).Excel = fakeExcel(model);
-  (globalThis as Record<string, unknown>).Office = fakeOffice();
-  return model;
+  return installFakeHost(new WorkbookModel(sheets));
 }
 
 const copy = (): DeepMutable<CatalogueData> => JSON.parse(JSON.stringify(catalogueJson));
 const YEARS = cat.years.map(String);
 
 describe("first insert into a budget workbook", () => {
-  test("creates the add-in's tables on its own new sheets, after the user's, in one read and one write", async () => {
+  test("creates the add-in's tables on its own new sheets, after the user's: one read, one write, one recalculation", async () => {
     const model = setup();
     const r = await insertCatalogue(cat);
-    expect(model.syncs).toBe(2);
+    expect(model.syncs).toBe(3);
     expect(model.sheets.map((s) => s.name)).toEqual(["Budsjett 2026", "Tiltak", "Detaljer", "Oppsummering", "Oppfølging", "HØP", "Avvik"]);
     expect(model.tables.map((t) => [t.name, t.sheet.name])).toEqual([
       ["Avvik", "Avvik"],
@@ -42,7 +40,9 @@ describe("first insert into a budget workbook", () => {
     ]);
     expect(r.plan.report.created).toEqual(["Avvik", "Tiltak", "Tiltakslinjer", "Gruppesum", "Kategorisum", "ValgtMotMal", "Oppfolging", "HOP"]);
     expect(r.messages.join(" ")).toContain("Opprettet tabellene");
-    expect(model.ops).toContain("application.suspendApiCalculationUntilNextSync");
+    // Calculation is suspended for the write and the workbook recalculated after it.
+    expect(model.ops.indexOf("application.suspendApiCalculationUntilNextSync")).toBeLessThan(model.ops.indexOf("tables.add(Avvik!A1:H98)"));
+    expect(model.ops[model.ops.length - 1]).toBe("application.calculate(Recalculate)");
   });
 
   test("the Tiltak table has the design's columns, one row per measure and a totals row", async () => {
@@ -53,7 +53,7 @@ describe("first insert into a budget workbook", () => {
     expect(grid).toHaveLength(1 + cat.measures.length + 1);
     const totals = grid[grid.length - 1]!;
     expect(totals[0]).toBe("Sum");
-    expect(totals[5]).toBe("=SUBTOTAL(109,Tiltak[[2025]])");
+    expect(totals[5]).toBe("=SUBTOTAL(109,Tiltak[2025])");
     const t = model.table("Tiltak")!;
     expect(t.showTotals).toBe(true);
     expect(t.sheet.frozenRows).toBe(1);
@@ -127,13 +127,13 @@ describe("first insert into a budget workbook", () => {
     expect(groups[1]).toMatchObject({
       Sparekrav: -17.5,
       "Meny (sparekrav×2)": -35,
-      "Tiltak 2029": "=SUMIFS(Tiltak[[2029]],Tiltak[[Gruppe]],[@Gruppe])",
+      "Tiltak 2029": "=SUMIFS(Tiltak[2029],Tiltak[Gruppe],[@Gruppe])",
       "Rapport 2029": -25.74,
       "Differanse 2029": "=[@[Tiltak 2029]]-[@[Rapport 2029]]",
     });
     const cats = model.tableObjects("Kategorisum");
     expect(cats.map((c) => c.Kategori)).toEqual(["Høyere produktivitet", "Bedre strategi", "Lavere volum", "Økte inntekter", "Uten kategori i rapporten"]);
-    expect(cats[4]!["Tiltak 2029"]).toBe('=SUMIFS(Tiltak[[2029]],Tiltak[[Kategori]],"")');
+    expect(cats[4]!["Tiltak 2029"]).toBe('=SUMIFS(Tiltak[2029],Tiltak[Kategori],"")');
   });
 
   test("the workbook works without the add-in: no TILTAK.* calls in any inserted cell", async () => {
@@ -177,7 +177,7 @@ describe("findings in the workbook", () => {
     const model = setup();
     await insertCatalogue(cat);
     const row = model.tableObjects("Tiltak").find((r) => r.Nr === "4.12")!;
-    expect(row.Avvik).toBe('=COUNTIFS(Avvik[[Nr]],[@Nr],Avvik[[Alvorlighet]],"<>info")');
+    expect(row.Avvik).toBe('=SUMPRODUCT((Avvik[Nr]=[@Nr])*(Avvik[Alvorlighet]<>"info"))');
   });
 
   test("conditional formats mark disagreeing cells, scoped to the tables' body columns", async () => {
@@ -203,17 +203,17 @@ describe("living alongside the user's content", () => {
     const mine = JSON.stringify([...model.sheet("Tiltak")!.cells.entries()]);
     const r = await insertCatalogue(cat);
     expect(JSON.stringify([...model.sheet("Tiltak")!.cells.entries()])).toBe(mine);
-    expect(model.table("Tiltak2")?.sheet.name).toBe("Tiltak (2)");
+    expect(model.table("Tiltak_2")?.sheet.name).toBe("Tiltak (2)");
     expect(r.plan.report.renamed).toEqual(
       expect.arrayContaining([
-        { wanted: "Tiltak", got: "Tiltak2", what: "tabell" },
+        { wanted: "Tiltak", got: "Tiltak_2", what: "tabell" },
         { wanted: "Tiltak", got: "Tiltak (2)", what: "ark" },
       ]),
     );
-    expect(r.messages.join(" ")).toContain("«Tiltak2»");
+    expect(r.messages.join(" ")).toContain("«Tiltak_2»");
     // Formulas follow the name our table actually got.
-    expect(model.tableObjects("Gruppesum")[0]!["Tiltak 2029"]).toBe("=SUMIFS(Tiltak2[[2029]],Tiltak2[[Gruppe]],[@Gruppe])");
-    // Re-insert finds our renamed tables from the workbook's memory (one extra read) and changes nothing.
+    expect(model.tableObjects("Gruppesum")[0]!["Tiltak 2029"]).toBe("=SUMIFS(Tiltak_2[2029],Tiltak_2[Gruppe],[@Gruppe])");
+    // Re-insert finds our renamed tables from the workbook's memory and changes nothing (two reads).
     const before = model.dump();
     model.syncs = 0;
     const again = await insertCatalogue(cat);
@@ -226,7 +226,7 @@ describe("living alongside the user's content", () => {
     const model = setup();
     model.names.push("Tiltakslinjer");
     await insertCatalogue(cat);
-    expect(model.table("Tiltakslinjer2")).toBeDefined();
+    expect(model.table("Tiltakslinjer_2")).toBeDefined();
   });
 
   test("titles that look like formulas land as text", async () => {
@@ -281,7 +281,8 @@ describe("insert again and upgrade", () => {
     expect(rows).toHaveLength(cat.measures.length + 1);
     expect(r.plan.report).toMatchObject({ markedRemoved: 1, keptEdits: [{ table: "Tiltak", key: "2.2", column: "2027" }] });
     expect(r.messages.join(" ")).toContain("Beholdt 1 verdier du har endret selv");
-    expect(model.syncs).toBe(4);
+    // First insert: read, write, recalculate; upgrade: two reads, write, recalculate.
+    expect(model.syncs).toBe(7);
 
     // Inserting the same version again is a no-op, and the correction is still kept.
     const again = await insertCatalogue(loadCatalogue(next));
@@ -310,7 +311,7 @@ describe("insert again and upgrade", () => {
     const r = await insertCatalogue(cat);
     expect(JSON.stringify(model.tableFormulas("Tiltak"))).toBe(tiltak);
     expect(r.plan.report.memoryReset).toBe(true);
-    expect(model.table("Tiltak2")).toBeDefined();
+    expect(model.table("Tiltak_2")).toBeDefined();
   });
 });
 
@@ -328,13 +329,29 @@ describe("failures", () => {
   });
 });
 
-describe("round trips do not grow with the catalogue", () => {
-  test.each([1, 10, 100])("a full insert of a %i× catalogue takes one read and one write", async (factor) => {
+describe("round trips do not grow with the catalogue, and no request passes Excel on the web's limit", () => {
+  test.each([1, 10, 25])("a %i× catalogue: one read, the writes in as few requests as the 5 MB limit allows, one recalculation", async (factor) => {
     const model = setup();
     const big = loadCatalogue(scaledCatalogue(copy() as unknown as CatalogueData, factor));
     await insertCatalogue(big);
-    expect(model.syncs).toBe(2);
+    expect(model.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+    // Requests needed at the very least for what was sent, plus the read and the recalculation.
+    const minimumWrites = Math.ceil(model.bytesSent / PAYLOAD_LIMIT);
+    expect(model.syncs).toBeGreaterThanOrEqual(minimumWrites + 2);
+    expect(model.syncs).toBeLessThanOrEqual(minimumWrites + 3);
+    if (factor === 1) expect(model.syncs).toBe(3);
     expect(model.tableObjects("Tiltak")).toHaveLength(big.measures.length);
     expect(catalogueLayout(big).find((t) => t.key === "measures")!.rows).toHaveLength(46 * factor);
+  });
+
+  test("a catalogue whose memory cannot fit in one request is refused before anything is written", async () => {
+    const model = setup();
+    const before = model.dump();
+    const big = loadCatalogue(scaledCatalogue(copy() as unknown as CatalogueData, 100));
+    const err = await insertCatalogue(big).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "CatalogueTooLarge" });
+    expect(excelErrorMessage(err)).toMatch(/Ingenting ble endret/);
+    expect(model.dump()).toBe(before);
+    expect(model.syncs).toBe(1);
   });
 });

@@ -6,7 +6,10 @@ import { inputFindings } from "../domain/inputCheck";
 import { parseMemory, replaceOp } from "../domain/insertPlan";
 import { DEFAULT_TABLE_NAMES, findingsTable, type TableNames } from "../domain/layout";
 import { reconcile, type Finding } from "../domain/reconcile";
-import { readState, renderReplace, rollback, tableValues } from "./insert";
+import { readState, tableValues } from "./read";
+import { renderReplace } from "./render";
+import { rollback } from "./rollback";
+import { Writer } from "./writer";
 
 export interface RecheckResult {
   readonly findings: readonly Finding[];
@@ -32,9 +35,10 @@ export async function recheckWorkbook(cat: Catalogue): Promise<RecheckResult> {
     const names = { ...DEFAULT_TABLE_NAMES, ...Object.fromEntries(Object.entries(memory.tables).map(([k, v]) => [k, v.name])) } as TableNames;
     const op = replaceOp(findingsTable(names, findings), existing);
     if (!op) return { findings, changed: false };
-    renderReplace(context, op);
     try {
-      await context.sync();
+      const w = new Writer(context, false);
+      await renderReplace(w, op);
+      await w.finish();
     } catch (error) {
       await rollback(context, { ops: [op] }).catch(() => undefined);
       throw error;

@@ -1,7 +1,7 @@
 // Shows a finding's cells: activates their sheet and selects them (one read, one write).
 import { findingTarget } from "../domain/findingTarget";
 import type { Finding } from "../domain/reconcile";
-import { readState } from "./insert";
+import { readState } from "./read";
 import { AddinError } from "./recheck";
 
 export async function selectFinding(f: Finding): Promise<string> {

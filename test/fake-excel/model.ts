@@ -2,7 +2,14 @@
 // It imitates the Excel behaviours our code must cope with: text coercion ("2.10" → 2.1 unless the
 // cell is formatted as text), formulas from "=…", name collisions, overlapping tables, and errors
 // raised at sync time after the earlier operations of the batch have been applied.
-import { parseAddress, rectAddress, quoteSheet, type Rect } from "../../src/domain/a1";
+import { columnIndex, parseAddress, rectAddress, quoteSheet, type Rect } from "../../src/domain/a1";
+import { excelApiSets, ONLINE_ONLY } from "./api-sets";
+import { canonical, renameTableIn, structuredRefs } from "./refs";
+
+export const MAX_ROWS = 1048576;
+const MAX_COLUMNS = 16384;
+/** The newest ExcelApi minor version @types/office-js knows. */
+export const NEWEST_EXCEL_API = Math.max(...[...excelApiSets().values()].filter((v) => v !== ONLINE_ONLY));
 
 export interface CellModel {
   value: string | number | boolean;
@@ -21,11 +28,21 @@ export interface ConditionalFormatModel {
   fill?: string;
 }
 
+export interface ChartModel {
+  type: string;
+  source: string;
+  /** Series as Excel detects them from the source range: name (header) and values. */
+  series: { name: string; values: unknown[] }[];
+  categories: unknown[];
+  title?: string;
+  position?: string;
+}
+
 export interface SheetModel {
   name: string;
   cells: Map<string, CellModel>;
   conditionalFormats: ConditionalFormatModel[];
-  charts: { type: string; source: string; seriesBy: string; title?: string; position?: string }[];
+  charts: ChartModel[];
   frozenRows: number;
   columnWidths: Map<number, number>;
 }
@@ -66,6 +83,14 @@ export class WorkbookModel {
   listeners = new Map<string, ((e: unknown) => void)[]>();
   /** Makes the first operation whose name matches fail with this Excel error code. */
   failOn: { op: RegExp; code: string } | null = null;
+  /** The host's ExcelApi minor version: members of newer sets fail with ApiNotFound. */
+  apiVersion = NEWEST_EXCEL_API;
+  /** Set while a suspended calculation has not been followed by application.calculate. */
+  calculationOwed = false;
+  /** The largest request payload seen (bytes), for payload-limit tests. */
+  maxRequestBytes = 0;
+  /** All request bytes sent. */
+  bytesSent = 0;
   private tableCounter = 0;
 
   constructor(sheetNames: string[] = ["Ark1"]) {
@@ -86,7 +111,11 @@ export class WorkbookModel {
 
   addSheet(name: string): SheetModel {
     if (this.sheet(name)) throw new ExcelError("ItemAlreadyExists", `sheet ${name}`);
-    if (name.length === 0 || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new ExcelError("InvalidArgument", `sheet name ${name}`);
+    // "Rename a worksheet" (support.microsoft.com): at most 31 characters, none of / \ ? * : [ ],
+    // not beginning or ending with an apostrophe, and "History" is reserved.
+    if (name.length === 0 || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name) || name.toLowerCase() === "history") {
+      throw new ExcelError("InvalidArgument", `sheet name ${name}`);
+    }
     const s: SheetModel = { name, cells: new Map(), conditionalFormats: [], charts: [], frozenRows: 0, columnWidths: new Map() };
     this.sheets.push(s);
     return s;
@@ -122,6 +151,8 @@ export class WorkbookModel {
   setInput(s: SheetModel, r: number, c: number, input: unknown): void {
     const cell = this.ensure(s, r, c);
     this.cellsWritten++;
+    // "Use null in 2-D arrays to leave specific cells unchanged" (excel-add-ins-blank-null-values).
+    if (input === null) return;
     cell.formula = null;
     if (typeof input === "number" || typeof input === "boolean") {
       cell.value = input;
@@ -136,7 +167,15 @@ export class WorkbookModel {
       cell.value = text;
       return;
     }
+    // "If the returned value starts with a plus (+), minus (-), or equal sign (=), Excel interprets
+    // this value as a formula" (Range.values reference); a plain signed number stays a number.
+    if (/^[+-]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text.trim())) {
+      cell.formula = `=${text}`;
+      cell.value = "";
+      return;
+    }
     if (text.startsWith("=")) {
+      this.checkFormula(s, r, c, text);
       cell.formula = text;
       cell.value = "";
       return;
@@ -158,10 +197,54 @@ export class WorkbookModel {
     cell[prop] = v;
   }
 
+  /**
+   * Structured references must name an existing table and its columns, and a bare or this-row
+   * reference ("[@Nr]") must stand inside the table's body. No document settles what the API does
+   * otherwise (self-test e1–e5); Excel's UI refuses such formulas, so the strict host refuses them too.
+   */
+  private checkFormula(s: SheetModel, r: number, c: number, formula: string): void {
+    for (const ref of structuredRefs(formula)) {
+      const home = this.tables.find((t) => t.sheet === s && inside(t.rect, r, c));
+      const t = ref.table ? this.table(ref.table) : home;
+      if (!t) throw new ExcelError("InvalidArgument", `${formula}: ${ref.table ? `no table ${ref.table}` : "a bare reference outside a table"}`);
+      const body = this.bodyRect(t);
+      if (ref.thisRow && (t !== home || r < body.row || r >= body.row + body.rows)) throw new ExcelError("InvalidArgument", `${formula}: this-row reference outside ${t.name}'s body`);
+      for (const col of ref.columns) if (this.columnOf(t, col) < 0) throw new ExcelError("InvalidArgument", `${formula}: ${t.name} has no column ${col}`);
+    }
+  }
+
+  /** What `formulas` returns: constants as themselves, formulas in Excel's canonical form. */
   formulaOf(s: SheetModel, r: number, c: number): string | number | boolean {
     const cell = this.cell(s, r, c);
     if (!cell) return "";
-    return cell.formula ?? cell.value;
+    return cell.formula !== null ? canonical(cell.formula) : cell.value;
+  }
+
+  /** What `text` returns: the displayed text (numbers in the fake's plain invariant form). */
+  textOf(s: SheetModel, r: number, c: number): string {
+    return String(this.valueOf(s, r, c));
+  }
+
+  cellsOf(s: SheetModel, rect: Rect): (string | number | boolean)[][] {
+    return grid(rect, (r, c) => this.valueOf(s, r, c));
+  }
+
+  /** Bounding box of the used cells (values, formulas, or with formats too) inside `rect`, or null. */
+  usedRect(s: SheetModel, rect: Rect, valuesOnly: boolean): Rect | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [k, cell] of s.cells) {
+      const [r, c] = k.split(",").map(Number) as [number, number];
+      if (!inside(rect, r, c)) continue;
+      if (valuesOnly && cell.value === "" && !cell.formula) continue;
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    }
+    return bottom < 0 ? null : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
   }
 
   valueOf(s: SheetModel, r: number, c: number): string | number | boolean {
@@ -178,6 +261,7 @@ export class WorkbookModel {
 
   /** Deletes cells and shifts the cells below up (within the rectangle's columns). */
   deleteUp(s: SheetModel, rect: Rect): void {
+    const below = this.tablesBelow(s, rect.row + rect.rows, rect.col, rect.cols);
     const moved = new Map<string, CellModel>();
     for (const [k, v] of s.cells) {
       const [r, c] = k.split(",").map(Number) as [number, number];
@@ -189,16 +273,34 @@ export class WorkbookModel {
     for (const t of this.tables) {
       if (t.sheet === s && t.rect.row < rect.row && t.rect.row + t.rect.rows > rect.row) t.rect = { ...t.rect, rows: t.rect.rows - rect.rows };
     }
+    for (const t of below) t.rect = { ...t.rect, row: t.rect.row - rect.rows };
   }
 
   /** Inserts empty rows at `row`, shifting cells at and below it down (within the columns). */
   insertDown(s: SheetModel, row: number, col: number, cols: number, count: number): void {
+    const below = this.tablesBelow(s, row, col, cols);
     const moved = new Map<string, CellModel>();
     for (const [k, v] of s.cells) {
       const [r, c] = k.split(",").map(Number) as [number, number];
+      if (c >= col && c < col + cols && r >= row && r + count >= MAX_ROWS) throw new ExcelError("InsertDeleteConflict", "cells would leave the sheet");
       moved.set(c >= col && c < col + cols && r >= row ? key(r + count, c) : k, v);
     }
     s.cells = moved;
+    for (const t of below) t.rect = { ...t.rect, row: t.rect.row + count };
+  }
+
+  /**
+   * Tables at or below `row` that a shift of columns col…col+cols moves. A table wholly inside those
+   * columns moves with its cells ("Any rows below the inserted row are shifted downwards",
+   * TableRowCollection.add); one only partly inside would be torn apart: InsertDeleteConflict, as
+   * Excel refuses such shifts (what happens to a table below is undocumented: self-test g1–g2).
+   */
+  private tablesBelow(s: SheetModel, row: number, col: number, cols: number): TableModel[] {
+    const hit = this.tables.filter((t) => t.sheet === s && t.rect.row >= row && t.rect.col < col + cols && col < t.rect.col + t.rect.cols);
+    for (const t of hit) {
+      if (t.rect.col < col || t.rect.col + t.rect.cols > col + cols) throw new ExcelError("InsertDeleteConflict", `would shift part of table ${t.name}`);
+    }
+    return hit;
   }
 
   // ---- tables
@@ -218,7 +320,8 @@ export class WorkbookModel {
     if (!sheet) throw new ExcelError("InvalidArgument", "table address without sheet");
     const s = this.requireSheet(sheet);
     for (const t of this.tables) {
-      if (t.sheet === s && overlaps(t.rect, rect)) throw new ExcelError("InvalidOperation", "tables overlap");
+      // MergedRangeConflict: "A table can't overlap with another table" (Excel error codes).
+      if (t.sheet === s && overlaps(t.rect, rect)) throw new ExcelError("MergedRangeConflict", "tables overlap");
     }
     let name: string;
     do name = `Tabell${++this.tableCounter}`;
@@ -228,12 +331,54 @@ export class WorkbookModel {
     return t;
   }
 
+  /**
+   * Excel's name rules ("Names in formulas", support.microsoft.com): a letter, _ or \ first, then
+   * letters, digits, _ and .; at most 255; not C or R; never a cell reference (A1 or R1C1 style);
+   * unique among tables and defined names, ignoring case. Every reference is rewritten to the new name.
+   */
   renameTable(t: TableModel, name: string): void {
-    const other = this.table(name) ?? (this.names.some((n) => n.toLowerCase() === name.toLowerCase()) ? t : undefined);
-    if (other && other !== t) throw new ExcelError("ItemAlreadyExists", `table ${name}`);
-    if (this.names.some((n) => n.toLowerCase() === name.toLowerCase())) throw new ExcelError("ItemAlreadyExists", `name ${name}`);
-    if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new ExcelError("InvalidArgument", `table name ${name}`);
+    const taken = this.tables.some((x) => x !== t && x.name.toLowerCase() === name.toLowerCase()) || this.names.some((n) => n.toLowerCase() === name.toLowerCase());
+    // A taken name is InvalidArgument ("The argument is invalid or missing…", office-js issue 551).
+    if (taken) throw new ExcelError("InvalidArgument", `table ${name}`);
+    if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]{0,254}$/u.test(name) || isCellName(name)) throw new ExcelError("InvalidArgument", `table name ${name}`);
+    const old = t.name;
     t.name = name;
+    for (const sheet of this.sheets) {
+      for (const cell of sheet.cells.values()) if (cell.formula) cell.formula = renameTableIn(cell.formula, old, name);
+    }
+  }
+
+  /** The index of a column in a table by its header (case-insensitive, as Excel matches), or -1. */
+  columnOf(t: TableModel, name: string): number {
+    for (let c = 0; c < t.rect.cols; c++) if (String(this.valueOf(t.sheet, t.rect.row, t.rect.col + c)).toLowerCase() === name.toLowerCase()) return c;
+    return -1;
+  }
+
+  /**
+   * A chart over `rect`, with series as Excel detects them: with series by columns, the first column is
+   * the category axis only when its cells hold text or the top-left cell is empty; a numeric first
+   * column (such as years) is plotted as one more series. No Microsoft page states the rule (office-js
+   * issues 1830 and 2929 show detection differing by platform; self-test c1–c2). Categories are 1…n until set.
+   */
+  addChart(on: SheetModel, type: string, src: SheetModel, rect: Rect, _seriesBy: string): ChartModel {
+    const cells = this.cellsOf(src, rect);
+    const head = cells[0] ?? [];
+    const body = cells.slice(1);
+    // A formula cell counts as a number here: the chart sources this add-in writes compute numbers.
+    const isText = (r: number) => {
+      const cell = this.cell(src, rect.row + r, rect.col);
+      return !!cell && cell.formula === null && typeof cell.value === "string" && cell.value !== "";
+    };
+    const firstIsCategory = head[0] === "" || body.some((_, i) => isText(i + 1));
+    const from = firstIsCategory ? 1 : 0;
+    const chart: ChartModel = {
+      type,
+      source: this.address(src, rect),
+      series: head.slice(from).map((h, i) => ({ name: String(h), values: body.map((row) => row[from + i]) })),
+      categories: firstIsCategory ? body.map((row) => row[0]) : body.map((_, i) => i + 1),
+    };
+    on.charts.push(chart);
+    return chart;
   }
 
   setShowTotals(t: TableModel, show: boolean): void {
@@ -312,6 +457,18 @@ export class WorkbookModel {
     const tables = this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, rect: t.rect, totals: t.showTotals }));
     return JSON.stringify({ sheets, tables, settings: [...this.settings.entries()] });
   }
+}
+
+function inside(rect: Rect, r: number, c: number): boolean {
+  return r >= rect.row && r < rect.row + rect.rows && c >= rect.col && c < rect.col + rect.cols;
+}
+
+/** A1 (up to XFD1048576) or R1C1-style (R, C, R2, C3, RC, R1C1) names, which Excel reads as cells. */
+function isCellName(name: string): boolean {
+  const n = name.toUpperCase();
+  const a1 = /^([A-Z]{1,3})([0-9]{1,7})$/.exec(n);
+  if (a1 && columnIndex(a1[1] as string) < MAX_COLUMNS && Number(a1[2]) >= 1 && Number(a1[2]) <= MAX_ROWS) return true;
+  return /^R[0-9]*C?[0-9]*$|^C[0-9]*$/.test(n);
 }
 
 function overlaps(a: Rect, b: Rect): boolean {

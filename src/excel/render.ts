@@ -1,0 +1,186 @@
+// Renders the table operations of an insert plan. Formulas with structured references are written
+// only once the table they stand in exists under its final name: Excel refuses "[@Nr]" outside a
+// table and "Tiltak[…]" before a table called Tiltak exists ("Using structured references with
+// Excel tables"), so a table is created over its header and constants, named, and then given its formulas.
+import type { TableOp } from "../domain/insertPlan";
+import { usesTableReference } from "../domain/formula";
+import { FORMATS, INPUT_FILL, type CellValue, type TableSpec } from "../domain/layout";
+import { columnLetters, parseAddress, quoteSheet, rectAddress, type Rect } from "../domain/a1";
+import { supports } from "./requirements";
+import type { Writer } from "./writer";
+
+const TABLE_STYLE = "TableStyleMedium2";
+
+export function formulaCell(v: CellValue): string | number {
+  return typeof v === "object" ? v.formula : v;
+}
+
+/** Formula cells that must wait until their table exists (those with structured references). */
+const deferred = (v: CellValue): boolean => typeof v === "object" && usesTableReference(v.formula);
+
+export function fill<T>(rows: number, cols: number, f: (r: number, c: number) => T): T[][] {
+  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => f(r, c)));
+}
+
+function addr(sheet: string, r: Rect): string {
+  return `${quoteSheet(sheet)}!${rectAddress(r)}`;
+}
+
+type Column = TableSpec["columns"][number];
+
+/** Consecutive rows of one column, so a set of cell writes is a handful of range writes. */
+export function runs(writes: readonly { row: number; col: number; value: CellValue }[]): { col: number; row: number; values: CellValue[] }[] {
+  const sorted = [...writes].sort((a, b) => a.col - b.col || a.row - b.row);
+  const out: { col: number; row: number; values: CellValue[] }[] = [];
+  for (const w of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.col === w.col && last.row + last.values.length === w.row) last.values.push(w.value);
+    else out.push({ col: w.col, row: w.row, values: [w.value] });
+  }
+  return out;
+}
+
+async function writeRuns(w: Writer, sheet: Excel.Worksheet, top: number, left: number, cells: readonly { row: number; col: number; value: CellValue }[]): Promise<void> {
+  for (const run of runs(cells)) {
+    await w.rows((r, n) => sheet.getRange(rectAddress({ row: top + run.row + r, col: left + run.col, rows: n, cols: 1 })), "formulas", run.values.map((v) => [formulaCell(v)]));
+  }
+}
+
+/** Validation and input fill for one column's cells (validation is ExcelApi 1.8; older hosts skip it). */
+function styleColumn(range: Excel.Range, column: Column): void {
+  if (column.input) range.format.fill.color = INPUT_FILL;
+  const v = column.validation;
+  if (!v) return;
+  if (!supports("1.8")) return;
+  if (v.kind === "list") {
+    range.dataValidation.rule = { list: { inCellDropDown: true, source: v.source } };
+    return;
+  }
+  if (v.kind === "decimal") {
+    range.dataValidation.rule = { decimal: { formula1: v.min, formula2: v.max, operator: "Between" as Excel.DataValidationOperator } };
+  } else {
+    range.dataValidation.rule = { custom: { formula: "=FALSE" } };
+  }
+  range.dataValidation.errorAlert = { showAlert: true, style: "Stop" as Excel.DataValidationAlertStyle, title: "Tiltaksmeny", message: v.message };
+}
+
+/** Category axis set explicitly: Excel would plot a numeric year column as one more series (ExcelApi 1.7). */
+function addChart(sheet: Excel.Worksheet, spec: TableSpec): void {
+  const chartSpec = spec.chart;
+  if (!chartSpec || spec.rows.length === 0) return;
+  if (!supports("1.7")) return;
+  const index = (name: string) => spec.columns.findIndex((c) => c.name === name);
+  const first = index(chartSpec.series[0] as string);
+  const rows = spec.rows.length;
+  const chart = sheet.charts.add("Line" as Excel.ChartType, sheet.getRange(rectAddress({ row: spec.startRow, col: first, rows: rows + 1, cols: chartSpec.series.length })), "Columns" as Excel.ChartSeriesBy);
+  chart.axes.categoryAxis.setCategoryNames(sheet.getRange(rectAddress({ row: spec.startRow + 1, col: index(chartSpec.categories), rows, cols: 1 })));
+  chart.title.text = chartSpec.title;
+  // Beside the tables, not over them.
+  chart.setPosition(`${columnLetters(spec.columns.length + 1)}${spec.startRow + 1}`);
+}
+
+/** Conditional formats (ExcelApi 1.6), scoped to the table's body columns, never whole sheets. */
+function addConditionalFormats(sheet: Excel.Worksheet, spec: TableSpec): void {
+  if (spec.rows.length === 0) return;
+  if (!supports("1.6")) return;
+  for (const cf of spec.conditionalFormats ?? []) {
+    const a = spec.columns.findIndex((c) => c.name === cf.firstColumn);
+    const b = spec.columns.findIndex((c) => c.name === cf.lastColumn);
+    const format = sheet.getRange(rectAddress({ row: spec.startRow + 1, col: a, rows: spec.rows.length, cols: b - a + 1 })).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+    format.custom.rule.formula = cf.formula;
+    format.custom.format.fill.color = cf.fill;
+  }
+}
+
+export async function renderCreate(w: Writer, op: Extract<TableOp, { kind: "create" }>): Promise<void> {
+  const { spec } = op;
+  const wb = w.context.workbook;
+  const sheet = op.newSheet ? wb.worksheets.add(op.sheet) : wb.worksheets.getItem(op.sheet);
+  const n = spec.columns.length;
+  const rows = spec.rows.length;
+  const top = spec.startRow;
+  if (spec.caption && top > 0) {
+    const cap = sheet.getRange(rectAddress({ row: top - 1, col: 0, rows: 1, cols: 1 }));
+    cap.values = [[spec.caption]];
+    cap.format.font.bold = true;
+  }
+  const header = sheet.getRange(rectAddress({ row: top, col: 0, rows: 1, cols: n }));
+  header.numberFormat = [spec.columns.map(() => FORMATS.text)];
+  header.values = [spec.columns.map((c) => c.name)];
+  w.small();
+  const bodyAt = (r: number, count: number) => sheet.getRange(rectAddress({ row: top + 1 + r, col: 0, rows: count, cols: n }));
+  // Formats first: a text column must be text before "2.10" lands in it, or Excel makes it 2.1.
+  await w.rows(bodyAt, "numberFormat", spec.rows.map(() => spec.columns.map((c) => c.format)));
+  await w.rows(bodyAt, "formulas", spec.rows.map((r) => r.cells.map((v) => (deferred(v) ? "" : formulaCell(v)))));
+
+  const table = wb.tables.add(addr(op.sheet, { row: top, col: 0, rows: rows + 1, cols: n }), true);
+  table.name = spec.table;
+  table.style = TABLE_STYLE;
+  if (spec.columns.some((c) => c.total)) {
+    table.showTotals = true;
+    sheet.getRange(rectAddress({ row: top + 1 + rows, col: 0, rows: 1, cols: n })).formulas = [spec.columns.map((c, i) => c.total ?? (i === 0 ? "Sum" : ""))];
+  }
+  const later = spec.rows.flatMap((r, ri) => r.cells.flatMap((value, col) => (deferred(value) ? [{ row: ri, col, value }] : [])));
+  await writeRuns(w, sheet, top + 1, 0, later);
+
+  spec.columns.forEach((c, i) => {
+    const letter = columnLetters(i);
+    sheet.getRange(`${letter}:${letter}`).format.columnWidth = c.width;
+    if (rows > 0 && (c.input || c.validation)) styleColumn(sheet.getRange(rectAddress({ row: top + 1, col: i, rows, cols: 1 })), c);
+    w.small();
+  });
+  if (top === 0 && supports("1.7")) sheet.freezePanes.freezeRows(1);
+  addChart(sheet, spec);
+  addConditionalFormats(sheet, spec);
+}
+
+/** Rewrites a table nobody edits: fit the row count (the table object, and formulas naming it, survive). */
+export async function renderReplace(w: Writer, op: Extract<TableOp, { kind: "replace" }>): Promise<void> {
+  const { existing, spec } = op;
+  const sheet = w.context.workbook.worksheets.getItem(existing.sheet);
+  const { rect } = parseAddress(existing.address);
+  const width = spec.columns.length;
+  const before = existing.body.length;
+  const after = op.rows.length;
+  if (after > before) {
+    const blank = fill(after - before, width, () => "");
+    await w.room(JSON.stringify(blank).length);
+    w.context.workbook.tables.getItem(existing.name).rows.add(undefined, blank);
+  }
+  if (after < before) sheet.getRange(rectAddress({ row: rect.row + 1 + after, col: rect.col, rows: before - after, cols: width })).delete("Up");
+  const at = (r: number, count: number) => sheet.getRange(rectAddress({ row: rect.row + 1 + r, col: rect.col, rows: count, cols: width }));
+  await w.rows(at, "numberFormat", op.rows.map(() => spec.columns.map((c) => c.format)));
+  await w.rows(at, "formulas", op.rows.map((r) => r.map(formulaCell)));
+}
+
+export async function renderUpdate(w: Writer, op: Extract<TableOp, { kind: "update" }>): Promise<void> {
+  const { existing, spec } = op;
+  const sheet = w.context.workbook.worksheets.getItem(existing.sheet);
+  const { rect } = parseAddress(existing.address);
+  const bodyTop = rect.row + 1;
+  await writeRuns(w, sheet, bodyTop, rect.col, op.writes);
+  if (op.append.length === 0) return;
+  const width = existing.header.length;
+  const blank = fill(op.append.length, width, () => "");
+  await w.room(JSON.stringify(blank).length);
+  w.context.workbook.tables.getItem(existing.name).rows.add(undefined, blank);
+  const formatOf = (ci: number) => spec.columns.find((c) => op.columnIndex[c.name] === ci)?.format ?? "General";
+  const first = bodyTop + existing.body.length;
+  const at = (r: number, count: number) => sheet.getRange(rectAddress({ row: first + r, col: rect.col, rows: count, cols: width }));
+  await w.rows(at, "numberFormat", op.append.map(() => Array.from({ length: width }, (_, c) => formatOf(c))));
+  // The new rows are inside the table now, so their structured references are valid.
+  await w.rows(at, "formulas", op.append.map((r) => r.map(formulaCell)));
+  for (const c of spec.columns) {
+    if (c.input || c.validation) styleColumn(sheet.getRange(rectAddress({ row: first, col: rect.col + (op.columnIndex[c.name] as number), rows: op.append.length, cols: 1 })), c);
+  }
+}
+
+/** Every operation of the plan, then the new sheets' positions. */
+export async function renderOps(w: Writer, ops: readonly TableOp[], sheetPositions: readonly { readonly sheet: string; readonly position: number }[]): Promise<void> {
+  for (const op of ops) {
+    if (op.kind === "create") await renderCreate(w, op);
+    else if (op.kind === "update") await renderUpdate(w, op);
+    else await renderReplace(w, op);
+  }
+  for (const p of sheetPositions) w.context.workbook.worksheets.getItem(p.sheet).position = p.position;
+}
