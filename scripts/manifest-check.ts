@@ -1,7 +1,7 @@
 // Offline checks of the add-in manifest (dist/manifest.xml after a build): well-formed XML, resids that
 // resolve, URLs that point at files the build emitted, icon sizes, unique ids, the product's own rules
-// (permissions, locale, host, TILTAK namespace, shared runtime, no Microsoft CDN) and, when the schemas
-// are at hand, xmllint against ../shared/office-manifest-schemas.
+// (permissions, locale, host, TILTAK namespace, shared runtime, requirement sets, no Microsoft CDN) and,
+// when the schemas are at hand, xmllint against ../shared/office-manifest-schemas.
 //
 //   npx tsx scripts/manifest-check.ts [dist/manifest.xml] [--base-url=https://…/] [--schema-dir=DIR | --no-schema]
 //
@@ -11,6 +11,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { DOMParser } from "@xmldom/xmldom";
+import { CUSTOM_FUNCTIONS_RUNTIME, EXCEL_API_FLOOR, SHARED_RUNTIME } from "../src/excel/requirements";
 
 export const DEFAULT_BASE_URL = "https://localhost:3000/";
 export const SCHEMA_ENTRY = "OfficeAppManifestV1_1.xsd";
@@ -391,6 +392,59 @@ export function checkManifest(xml: string, opts: CheckOptions): string[] {
       );
     }
     for (const ff of all.filter((el) => isEl(el, NS.vo, "FunctionFile"))) sameRuntime("<FunctionFile>", ff);
+  }
+
+  // Requirement sets. Where each one goes follows Microsoft's guidance (paths in OfficeDev/office-js-docs-pr
+  // unless noted):
+  // - ExcelApi floor in the base manifest: docs/develop/specify-office-hosts-and-api-requirements.md
+  //   ("Requirements element"); the value is EXCEL_API_FLOOR, the one test/api-sets.test.ts enforces in src/.
+  // - SharedRuntime in the base manifest: docs/develop/configure-your-add-in-to-use-a-shared-runtime.md.
+  // - CustomFunctionsRuntime as an install requirement: docs/excel/custom-functions-json.md (capability on the
+  //   extension) and, for the add-in only manifest, docs/develop/understand-requirement-configuration.md.
+  // - Nothing repeated in <VersionOverrides>: office-js-docs-reference docs/manifest/requirements.md ("Do not
+  //   repeat Requirement elements from the base manifest"); a set there would also hide the ribbon button.
+  // - No <TaskpaneId> under a long-lived runtime: docs/develop/configure-your-add-in-to-use-a-shared-runtime.md
+  //   ("Good practice: avoid multiple task panes").
+  const declaredSets = (inVersionOverrides: boolean): Map<string, { version: string; el: El }> => {
+    const out = new Map<string, { version: string; el: El }>();
+    for (const set of all.filter((el) => el.localName === "Set" && (el.namespaceURI === NS.app || el.namespaceURI === NS.bt))) {
+      const sets = set.parentNode as El | null;
+      const req = sets?.parentNode as El | null;
+      if (!sets || sets.localName !== "Sets" || !req || req.localName !== "Requirements") continue;
+      const owner = req.parentNode as El | null;
+      const underVo = !!owner && isEl(owner, NS.vo, "VersionOverrides");
+      const underBase = !!owner && owner === root;
+      if (inVersionOverrides ? !underVo : !underBase) continue;
+      const version = set.getAttribute("MinVersion") || sets.getAttribute("DefaultMinVersion") || "1.1";
+      out.set(set.getAttribute("Name") ?? "", { version, el: set });
+    }
+    return out;
+  };
+  const baseSets = declaredSets(false);
+  const voSets = declaredSets(true);
+  const expected: readonly (readonly [string, string, string])[] = [
+    ["ExcelApi", EXCEL_API_FLOOR, "EXCEL_API_FLOOR"],
+    ["SharedRuntime", SHARED_RUNTIME, "SHARED_RUNTIME"],
+    ["CustomFunctionsRuntime", CUSTOM_FUNCTIONS_RUNTIME, "CUSTOM_FUNCTIONS_RUNTIME"],
+  ];
+  for (const [name, version, constant] of expected) {
+    const got = baseSets.get(name);
+    if (!got) {
+      add(`<Set Name="${name}"> mangler i <Requirements> i grunnmanifestet (ventet MinVersion="${version}", ${constant} i src/excel/requirements.ts)`);
+    } else if (got.version !== version) {
+      add(`<Set Name="${name}"> krever ${got.version} i grunnmanifestet, men ${constant} i src/excel/requirements.ts er ${version}`);
+    }
+  }
+  for (const [name, { version }] of voSets) {
+    add(`<bt:Set Name="${name}" MinVersion="${version}"> i <VersionOverrides>: kravsett hører hjemme i grunnmanifestets <Requirements> (i <VersionOverrides> skjuler de knappen og funksjonene)`);
+  }
+  const longRuntimeHosts = all.filter(
+    (el) => isEl(el, NS.vo, "Host") && elements(el).some((r) => isEl(r, NS.vo, "Runtime") && r.getAttribute("lifetime") === "long"),
+  );
+  for (const host of longRuntimeHosts) {
+    for (const id of elements(host).filter((el) => isEl(el, NS.vo, "TaskpaneId"))) {
+      add(`<TaskpaneId>${text(id)}</TaskpaneId> i <Action>: med delt kjøremiljø (lifetime="long") skal ingen <Action> ha <TaskpaneId>`);
+    }
   }
 
   const cdn = /appsforoffice\.microsoft\.com/i;

@@ -3,6 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { baseUrlFromEnv, checkManifest, SCHEMA_ENTRY, xmllintAvailable } from "../scripts/manifest-check";
+import { CUSTOM_FUNCTIONS_RUNTIME, EXCEL_API_FLOOR, SHARED_RUNTIME } from "../src/excel/requirements";
 
 const distDir = path.resolve(__dirname, "../dist");
 const manifestPath = path.join(distDir, "manifest.xml");
@@ -57,6 +58,64 @@ describe("dist/manifest.xml", () => {
 
   test("uses the base URL the build was made for", () => {
     expect(manifest).toContain(`"${url("taskpane.html")}"`);
+  });
+
+  test("declares the requirement sets of src/excel/requirements.ts in the base manifest, none in VersionOverrides, no TaskpaneId", () => {
+    const xml = manifest.replace(/<!--[\s\S]*?-->/g, ""); // the comments cite the docs, naming the elements
+    const base = xml.slice(0, xml.indexOf("<VersionOverrides"));
+    const overrides = xml.slice(xml.indexOf("<VersionOverrides"));
+    expect(EXCEL_API_FLOOR).toBe("1.4");
+    expect(base).toContain(`<Set Name="ExcelApi" MinVersion="${EXCEL_API_FLOOR}"/>`);
+    expect(base).toContain(`<Set Name="SharedRuntime" MinVersion="${SHARED_RUNTIME}"/>`);
+    expect(base).toContain(`<Set Name="CustomFunctionsRuntime" MinVersion="${CUSTOM_FUNCTIONS_RUNTIME}"/>`);
+    expect(overrides).not.toMatch(/<bt:Set\b/);
+    expect(xml).not.toMatch(/<TaskpaneId>/i);
+  });
+});
+
+describe("requirement sets and the shared runtime", () => {
+  test("an ExcelApi floor other than EXCEL_API_FLOOR", () => {
+    const xml = variant(manifest, `<Set Name="ExcelApi" MinVersion="${EXCEL_API_FLOOR}"/>`, '<Set Name="ExcelApi" MinVersion="1.1"/>');
+    const problems = check(xml);
+    expectProblem(problems, '<Set Name="ExcelApi">', "1.1", `EXCEL_API_FLOOR i src/excel/requirements.ts er ${EXCEL_API_FLOOR}`);
+    expect(problems).toHaveLength(1); // schema-valid; only the product rule objects
+  });
+
+  test("no ExcelApi requirement at all", () => {
+    const xml = variant(manifest, `<Set Name="ExcelApi" MinVersion="${EXCEL_API_FLOOR}"/>`, "");
+    expectProblem(check(xml, null), '<Set Name="ExcelApi"> mangler', `MinVersion="${EXCEL_API_FLOOR}"`);
+  });
+
+  test("CustomFunctionsRuntime 1.1 (CustomFunctions.ErrorCode needs 1.3), also when only DefaultMinVersion says so", () => {
+    const cfr = `<Set Name="CustomFunctionsRuntime" MinVersion="${CUSTOM_FUNCTIONS_RUNTIME}"/>`;
+    expectProblem(check(variant(manifest, cfr, '<Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>'), null), '<Set Name="CustomFunctionsRuntime">', "1.1", "CUSTOM_FUNCTIONS_RUNTIME");
+    expectProblem(check(variant(manifest, cfr, '<Set Name="CustomFunctionsRuntime"/>'), null), '<Set Name="CustomFunctionsRuntime">', "krever 1.1");
+  });
+
+  test("SharedRuntime missing from the base manifest", () => {
+    const xml = variant(manifest, `<Set Name="SharedRuntime" MinVersion="${SHARED_RUNTIME}"/>`, "");
+    expectProblem(check(xml, null), '<Set Name="SharedRuntime"> mangler', "grunnmanifestet");
+  });
+
+  test("SharedRuntime moved into VersionOverrides (where it used to be)", () => {
+    const shared = `<Set Name="SharedRuntime" MinVersion="${SHARED_RUNTIME}"/>`;
+    let xml = variant(manifest, shared, "");
+    xml = variant(
+      xml,
+      "<Hosts>\n      <Host xsi:type=\"Workbook\">",
+      `<Requirements><bt:Sets DefaultMinVersion="1.1"><bt:Set Name="SharedRuntime" MinVersion="${SHARED_RUNTIME}"/></bt:Sets></Requirements>\n    <Hosts>\n      <Host xsi:type="Workbook">`,
+    );
+    const problems = check(xml);
+    expectProblem(problems, '<Set Name="SharedRuntime"> mangler');
+    expectProblem(problems, '<bt:Set Name="SharedRuntime"', "<VersionOverrides>");
+    expect(problems.filter((p) => p.startsWith("xmllint"))).toEqual([]); // valid by the schema: only our rules catch it
+  });
+
+  test("a <TaskpaneId> on the ribbon button's action (shared runtime: one pane)", () => {
+    const xml = variant(manifest, '<Action xsi:type="ShowTaskpane">', '<Action xsi:type="ShowTaskpane">\n                    <TaskpaneId>Tiltaksmeny.Pane</TaskpaneId>');
+    const problems = check(xml);
+    expectProblem(problems, "<TaskpaneId>Tiltaksmeny.Pane</TaskpaneId>", "delt kjøremiljø");
+    expect(problems).toHaveLength(1);
   });
 });
 

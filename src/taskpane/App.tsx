@@ -13,6 +13,8 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { bundledCatalogue } from "../data/bundled";
+import { belowFloor, EXCEL_API_FLOOR } from "../excel/requirements";
+import { AboutPanel } from "./AboutPanel";
 import { CatalogueList } from "./CatalogueList";
 import { ChoicePanel } from "./ChoicePanel";
 import { FollowUpPanel } from "./FollowUpPanel";
@@ -60,13 +62,28 @@ function OutsideExcel() {
 
 type View = "start" | "katalog" | "avvik" | "valg" | "oppfolging";
 
+/** Shown once, at start, when Excel answers requirement checks and is below the manifest's floor. */
+function TooOldWarning() {
+  return (
+    <MessageBar intent="warning" data-testid="below-floor">
+      <MessageBarBody>
+        Denne Excel-versjonen er for gammel for Tiltaksmeny (trenger ExcelApi {EXCEL_API_FLOOR}). Oppdater Excel eller bruk
+        Excel på nettet.
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 function ExcelPane() {
   const styles = useStyles();
   const cat = bundledCatalogue;
   const [view, setView] = useState<View>("start");
   const [statusKey, setStatusKey] = useState(0);
+  // Asked once when the pane starts; the host's version does not change while it runs.
+  const [tooOld] = useState(belowFloor);
   return (
     <>
+      {tooOld && <TooOldWarning />}
       <Caption1 className={styles.status}>
         Katalog {cat.version} · {cat.measures.length} tiltak fra {cat.data.catalogue.publisher} · <WorkbookStatusLine refresh={statusKey} />
       </Caption1>
@@ -83,7 +100,12 @@ function ExcelPane() {
           Tiltakskatalogen fra «{cat.data.catalogue.title}» for budsjettarbeidet: tabeller i arbeidsboken, funksjoner som
           TILTAK.EFFEKT, og flagg der rapportens tabeller er uenige.
         </Body1>
-        <InsertPanel catalogue={cat} onDone={() => setStatusKey((k) => k + 1)} />
+        <InsertPanel
+          catalogue={cat}
+          onDone={() => setStatusKey((k) => k + 1)}
+          blockedReason={tooOld ? `Innsetting er slått av: Excel-versjonen er for gammel (trenger ExcelApi ${EXCEL_API_FLOOR}).` : undefined}
+        />
+        <AboutPanel catalogue={cat} />
       </div>
       <div hidden={view !== "katalog"}>
         <CatalogueList catalogue={cat} />

@@ -9,8 +9,11 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-/** "Sett inn tiltakskatalog": creates or updates the add-in's tables, with progress and a clear result. */
-export function InsertPanel({ catalogue, onDone }: { catalogue: Catalogue; onDone?: () => void }) {
+/**
+ * "Sett inn tiltakskatalog": creates or updates the add-in's tables, with progress and a clear result.
+ * With `blockedReason` the button stays focusable but does nothing, and the reason is shown beside it.
+ */
+export function InsertPanel({ catalogue, onDone, blockedReason }: { catalogue: Catalogue; onDone?: () => void; blockedReason?: string }) {
   const styles = useStyles();
   const run = useCallback(
     async (progress: (s: string) => void): Promise<InsertResult> => {
@@ -25,10 +28,21 @@ export function InsertPanel({ catalogue, onDone }: { catalogue: Catalogue; onDon
   return (
     <section className={styles.root} aria-label="Sett inn katalogen">
       <div>
-        <Button appearance="primary" onClick={start} disabled={busy} aria-describedby="insert-help">
+        <Button
+          appearance="primary"
+          onClick={blockedReason ? undefined : start}
+          disabled={busy}
+          disabledFocusable={!!blockedReason}
+          aria-describedby={blockedReason ? "insert-blocked insert-help" : "insert-help"}
+        >
           Sett inn tiltakskatalog
         </Button>
       </div>
+      {blockedReason && (
+        <span id="insert-blocked" data-testid="insert-blocked">
+          {blockedReason}
+        </span>
+      )}
       <span id="insert-help">
         Lager eller oppdaterer arkene Tiltak, Detaljer og Oppsummering. Det du har skrevet inn selv, blir ikke overskrevet.
       </span>

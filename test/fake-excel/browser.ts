@@ -7,11 +7,33 @@ import { WorkbookModel } from "./model";
 interface Init {
   sheets?: string[];
   tables?: { name: string; sheet: string }[];
+  /** Highest ExcelApi version the fake Excel supports (default "1.12"); "1.3" is below the add-in's floor. */
+  excelApi?: string;
+  /** Other requirement sets and their highest version (default SharedRuntime 1.1, CustomFunctionsRuntime 1.4). */
+  sets?: Record<string, string>;
+  /** Office.context.diagnostics (default Excel on the web); null leaves whatever office.js has. */
+  diagnostics?: { platform: string; version: string } | null;
 }
 
 const w = window as unknown as { __fakeExcelInit?: Init; __fakeModel: WorkbookModel; Excel: unknown };
 const init = w.__fakeExcelInit ?? {};
+
+// Outside Office, office.js leaves Office.context without `requirements` and `diagnostics`; Excel itself
+// answers isSetSupported and says which platform and build it is. Stand in for Excel (by default Excel on
+// the web with ExcelApi up to 1.12): the same version for the requirement checks and for what the fake
+// host accepts (model.apiVersion), patched into Office.context once office.js has loaded.
+const supported: Record<string, string> = { SharedRuntime: "1.1", CustomFunctionsRuntime: "1.4", ...init.sets, ExcelApi: init.excelApi ?? "1.12" };
+const minor = (v: string): number => Number(v.split(".")[1] ?? 0);
+const requirements = {
+  isSetSupported: (name: string, v?: string) => {
+    const max = supported[name];
+    return max !== undefined && minor(v ?? "1.1") <= minor(max);
+  },
+};
+const diagnostics = init.diagnostics === undefined ? { host: "Excel", platform: "OfficeOnline", version: "16.0.18000.10000" } : init.diagnostics && { host: "Excel", ...init.diagnostics };
+
 const model = new WorkbookModel(init.sheets ?? ["Budsjett 2026"]);
+model.apiVersion = minor(supported.ExcelApi as string);
 for (const t of init.tables ?? []) {
   const sheet = model.sheet(t.sheet) ?? model.addSheet(t.sheet);
   model.tables.push({ name: t.name, sheet, rect: { row: 0, col: 0, rows: 2, cols: 1 }, showTotals: false, style: "" });
@@ -19,12 +41,17 @@ for (const t of init.tables ?? []) {
 w.__fakeModel = model;
 w.Excel = fakeExcel(model);
 
-// Outside Office, office.js leaves Office.context without `requirements`; Excel itself answers
-// isSetSupported. Stand in for Excel with ExcelApi up to 1.12, once office.js has loaded.
 function patchRequirements(): void {
-  const office = (window as unknown as { Office?: { context?: { requirements?: unknown } } }).Office;
-  if (office?.context && !office.context.requirements) {
-    office.context.requirements = { isSetSupported: (name: string, v?: string) => name === "ExcelApi" && Number((v ?? "1.1").split(".")[1]) <= 12 };
+  const office = (window as unknown as { Office?: { context?: { requirements?: unknown; diagnostics?: unknown } } }).Office;
+  const context = office?.context;
+  if (!context) return;
+  for (const [key, value] of [["requirements", requirements], ["diagnostics", diagnostics]] as const) {
+    if (!value || context[key] === value) continue;
+    try {
+      Object.defineProperty(context, key, { value, configurable: true, writable: true });
+    } catch {
+      context[key] = value; // a non-configurable property office.js made: plain assignment
+    }
   }
 }
 document.addEventListener("DOMContentLoaded", () => {
