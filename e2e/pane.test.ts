@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
+import type { AxeResults } from "axe-core";
 import type { Browser, Page } from "playwright-core";
-import { launch, openPane } from "./browser";
+import { version as packageVersion } from "../package.json";
+import catalogueJson from "../src/data/catalogue.json";
+import { baseUrl, fakeExcelScript, launch, networkProblems, openPane, watchNetwork, type NetworkWatch } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -46,7 +50,7 @@ test("with an Excel host the pane renders, reads the workbook's status from the 
   expect(errors).toEqual([]);
 });
 
-test("clicking insert puts the catalogue tables into the workbook in one read and one write", async () => {
+test("clicking insert puts the catalogue tables into the workbook in one read, one write and one recalculation", async () => {
   const { page, errors } = await openPane(browser, { withExcel: true });
   await page.getByRole("button", { name: "Sett inn tiltakskatalog" }).click();
   await page.getByTestId("insert-result").waitFor();
@@ -62,8 +66,8 @@ test("clicking insert puts the catalogue tables into the workbook in one read an
     { name: "Oppfolging", sheet: "Oppfølging" },
     { name: "HOP", sheet: "HØP" },
   ]);
-  // Status on open: one read; insert: one read + one write; status after it: one read.
-  expect(host.syncs).toBe(4);
+  // Status on open: one read; insert: one read, one write, one recalculation; status after it: one read.
+  expect(host.syncs).toBe(5);
   const nr = await page.evaluate(() => {
     const m = (window as unknown as { __fakeModel: { tableObjects(n: string): Record<string, unknown>[] } }).__fakeModel;
     return m.tableObjects("Tiltak").map((r) => r.Nr);
@@ -209,4 +213,133 @@ test("the Valg view follows a choice typed directly in the workbook (table chang
   await page.evaluate(() => (window as unknown as { __fakeModel: { typeInTable(t: string, k: string, c: string, v: unknown): void } }).__fakeModel.typeInTable("Tiltak", "4.3", "Valgt", "Ja"));
   await page.getByTestId("choice-alle").getByText("mangler 35,6").waitFor();
   expect(errors).toEqual([]);
+});
+
+interface HostInit {
+  excelApi?: string;
+  diagnostics?: { platform: string; version: string } | null;
+}
+
+/** Like openPane with Excel, but the test chooses the fake Excel's ExcelApi version and diagnostics. */
+async function openPaneOnHost(host: HostInit, opts: { clipboard?: boolean } = {}): Promise<{ page: Page; errors: string[]; network: NetworkWatch }> {
+  const context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: "nb-NO" });
+  const network = await watchNetwork(context);
+  if (opts.clipboard) await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(baseUrl()).origin });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.addInitScript((init) => ((window as unknown as { __fakeExcelInit: unknown }).__fakeExcelInit = init), { ...host });
+  await page.addInitScript(fakeExcelScript());
+  await page.goto(baseUrl() + "taskpane.html");
+  return { page, errors, network };
+}
+
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * Serious or critical axe-core (WCAG 2 A/AA) findings on the page as it is now, as "rule: targets". Fluent's
+ * aria-hidden focus guards (data-tabster-dummy) are left out, as in e2e/a11y.test.ts.
+ */
+async function seriousAxeFindings(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(`${AXE_SOURCE}\n;void 0`);
+  const results = await page.evaluate(() => (window as unknown as { axe: typeof import("axe-core") }).axe.run(document, { runOnly: ["wcag2a", "wcag2aa"] }));
+  return (results as AxeResults).violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !(v.id === "aria-hidden-focus" && n.html.includes("data-tabster-dummy"))) }))
+    .filter((v) => v.nodes.length > 0)
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** The «Om tillegget» rows as "label: value" lines, in order. */
+function aboutRows(page: Page): Promise<string[]> {
+  return page.getByTestId("about").evaluate((dl) => Array.from(dl.querySelectorAll("dt")).map((dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent ?? ""}`));
+}
+
+test("an Excel below ExcelApi 1.4 gets one warning at start, and insert is off (also from the keyboard)", async () => {
+  const { page, errors, network } = await openPaneOnHost({ excelApi: "1.3" });
+  await page.getByText("ikke satt inn i denne arbeidsboken ennå").waitFor();
+  const warning = page.getByTestId("below-floor");
+  expect(await warning.count()).toBe(1);
+  expect(await warning.textContent()).toBe("Denne Excel-versjonen er for gammel for Tiltaksmeny (trenger ExcelApi 1.4). Oppdater Excel eller bruk Excel på nettet.");
+  const insert = page.getByRole("button", { name: "Sett inn tiltakskatalog" });
+  expect(await insert.getAttribute("aria-disabled")).toBe("true");
+  expect(await page.getByTestId("insert-blocked").textContent()).toContain("trenger ExcelApi 1.4");
+  // Still reachable by keyboard (so the reason is read out), but Enter does nothing.
+  await insert.focus();
+  expect(await insert.evaluate((el) => el === document.activeElement)).toBe(true);
+  await page.keyboard.press("Enter");
+  await insert.click({ force: true });
+  await page.waitForTimeout(300);
+  expect(await page.getByTestId("insert-result").count()).toBe(0);
+  expect(await page.getByTestId("insert-error").count()).toBe(0);
+  const host = await fakeHost(page);
+  expect(host.syncs).toBe(1); // the status line's read, nothing else
+  expect(host.tables).toEqual([]);
+  // The About section says why: ExcelApi only up to 1.3.
+  await page.getByRole("button", { name: "Om tillegget" }).click();
+  expect(await aboutRows(page)).toContain("Støttede kravsett: ExcelApi 1.1–1.3, SharedRuntime 1.1, CustomFunctionsRuntime 1.1–1.4");
+  expect(await seriousAxeFindings(page)).toEqual([]); // warning, disabled button with its reason, open section
+  expect(errors).toEqual([]);
+  expect(networkProblems(network)).toEqual([]);
+});
+
+test("«Om tillegget» shows the add-in, catalogue, Excel platform and version, sets and office.js source; «Kopier» copies them", async () => {
+  const { page, errors, network } = await openPaneOnHost({}, { clipboard: true });
+  await page.getByRole("heading", { name: "Tiltaksmeny" }).waitFor();
+  expect(await page.getByTestId("below-floor").count()).toBe(0);
+  expect(await page.getByRole("button", { name: "Sett inn tiltakskatalog" }).getAttribute("aria-disabled")).toBeNull();
+  const header = page.getByRole("button", { name: "Om tillegget" });
+  expect(await header.getAttribute("aria-expanded")).toBe("false");
+  expect(await page.getByTestId("about").count()).toBe(0);
+  // Keyboard: the header is a button; Enter opens it.
+  await header.focus();
+  await page.keyboard.press("Enter");
+  expect(await header.getAttribute("aria-expanded")).toBe("true");
+  const rows = await aboutRows(page);
+  expect(rows).toEqual([
+    `Tillegg: Tiltaksmeny ${packageVersion}`,
+    `Katalog: ${catalogueJson.catalogue.id} versjon ${catalogueJson.catalogue.version}`,
+    "Excel: Excel på nettet (OfficeOnline), versjon 16.0.18000.10000",
+    "Støttede kravsett: ExcelApi 1.1–1.12, SharedRuntime 1.1, CustomFunctionsRuntime 1.1–1.4",
+    "Minstekrav: ExcelApi 1.4, SharedRuntime 1.1, CustomFunctionsRuntime 1.3",
+    "office.js: lokal kopi", // the e2e build self-hosts office.js (global-setup checks)
+  ]);
+  // The section fits the narrow pane: no sideways scrolling.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+
+  await page.getByRole("button", { name: "Kopier" }).click();
+  await page.getByRole("status").filter({ hasText: "Kopiert" }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(["Tiltaksmeny – om tillegget", ...rows].join("\n"));
+  expect(await page.getByTestId("about-text").count()).toBe(0);
+  expect(errors).toEqual([]);
+  expect(networkProblems(network)).toEqual([]);
+});
+
+test("when the clipboard is refused, «Kopier» shows the text selected for Ctrl+C", async () => {
+  const { page, errors, network } = await openPaneOnHost({ excelApi: "1.17", diagnostics: { platform: "PC", version: "16.0.17928.20114" } });
+  await page.getByRole("heading", { name: "Tiltaksmeny" }).waitFor();
+  await page.getByRole("button", { name: "Om tillegget" }).click();
+  expect(await aboutRows(page)).toContain("Excel: Excel for Windows (PC), versjon 16.0.17928.20114");
+  expect(await aboutRows(page)).toContain("Støttede kravsett: ExcelApi 1.1–1.17, SharedRuntime 1.1, CustomFunctionsRuntime 1.1–1.4");
+  // An Office webview that refuses clipboard writes and has no working copy command.
+  await page.evaluate(() => {
+    Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError")) }, configurable: true });
+    document.execCommand = () => false;
+  });
+  await page.getByRole("button", { name: "Kopier" }).click();
+  const text = page.getByTestId("about-text");
+  await text.waitFor();
+  await page.getByText("Teksten er merket. Trykk Ctrl+C (⌘C på Mac) for å kopiere.").waitFor();
+  const state = await text.evaluate((el) => {
+    const ta = el as HTMLTextAreaElement;
+    return { focused: ta === document.activeElement, start: ta.selectionStart, end: ta.selectionEnd, length: ta.value.length, value: ta.value };
+  });
+  expect(state).toMatchObject({ focused: true, start: 0, end: state.length });
+  expect(state.value.split("\n")[0]).toBe("Tiltaksmeny – om tillegget");
+  expect(state.value).toContain("Excel: Excel for Windows (PC), versjon 16.0.17928.20114");
+  expect(await page.getByText("Kopiert", { exact: true }).count()).toBe(0);
+  expect(await seriousAxeFindings(page)).toEqual([]); // the labelled, selected text field
+  expect(errors).toEqual([]);
+  expect(networkProblems(network)).toEqual([]);
 });
