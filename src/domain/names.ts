@@ -3,14 +3,10 @@
 // first character a letter, underscore or backslash; then letters, digits, periods, underscores;
 // at most 255 characters; never "C"/"R" nor anything that is a cell reference (A1 or R1C1).
 
+import { columnIndex } from "./a1";
+
 const MAX_COLUMN = 16384; // XFD
 const MAX_ROW = 1048576;
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
 
 /** True when Excel would read the name as a cell reference: A1…XFD1048576, or an R1C1 form (R, C, R2, C3, RC, R1C1). */
 export function looksLikeCellReference(name: string): boolean {
@@ -18,7 +14,7 @@ export function looksLikeCellReference(name: string): boolean {
   const a1 = /^([A-Z]{1,3})(\d{1,7})$/.exec(n);
   if (a1) {
     const row = Number(a1[2]);
-    if (columnNumber(a1[1] as string) <= MAX_COLUMN && row >= 1 && row <= MAX_ROW) return true;
+    if (columnIndex(a1[1] as string) < MAX_COLUMN && row >= 1 && row <= MAX_ROW) return true;
   }
   return /^(R\d*C?\d*|C\d*)$/.test(n);
 }

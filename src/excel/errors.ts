@@ -24,6 +24,13 @@ const MESSAGES: Readonly<Record<string, string>> = {
   CatalogueTooLarge: "Katalogen er for stor til at Tiltaksmeny kan huske hva den har skrevet i arbeidsboken. Ingenting ble endret.",
 };
 
+/** An error of the add-in's own, mapped to a Norwegian message by its code like Excel's. */
+export class AddinError extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
 const FALLBACK = "Noe gikk galt i Excel. Prøv igjen; hvis feilen gjentar seg, lagre arbeidsboken og start Excel på nytt.";
 
 /** The Norwegian message for any thrown value; only `code` is trusted, never `message`. */

@@ -5,7 +5,7 @@ import { parseHopImport } from "../domain/hopImport";
 import type { ExistingTable, StoredCell } from "../domain/insertPlan";
 import { parseAddress, rectAddress } from "../domain/a1";
 import { readState } from "./read";
-import { AddinError } from "./recheck";
+import { AddinError } from "./errors";
 
 function need(t: ExistingTable | null | undefined): ExistingTable {
   if (!t) throw new AddinError("TiltakNotInserted");

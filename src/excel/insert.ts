@@ -8,7 +8,7 @@ import { reconcile } from "../domain/reconcile";
 import { readState, tableValues } from "./read";
 import { renderOps } from "./render";
 import { rollback } from "./rollback";
-import { AddinError } from "./recheck";
+import { AddinError } from "./errors";
 import { Writer, WRITE_BUDGET } from "./writer";
 
 export interface InsertResult {

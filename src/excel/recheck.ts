@@ -9,18 +9,12 @@ import { reconcile, type Finding } from "../domain/reconcile";
 import { readState, tableValues } from "./read";
 import { renderReplace } from "./render";
 import { rollback } from "./rollback";
+import { AddinError } from "./errors";
 import { Writer } from "./writer";
 
 export interface RecheckResult {
   readonly findings: readonly Finding[];
   readonly changed: boolean;
-}
-
-/** An error the pane maps to a Norwegian message by its code, like Excel's own. */
-export class AddinError extends Error {
-  constructor(readonly code: string) {
-    super(code);
-  }
 }
 
 

@@ -11,7 +11,7 @@ import type { Writer } from "./writer";
 
 const TABLE_STYLE = "TableStyleMedium2";
 
-export function formulaCell(v: CellValue): string | number {
+function formulaCell(v: CellValue): string | number {
   return typeof v === "object" ? v.formula : v;
 }
 
@@ -29,7 +29,7 @@ function addr(sheet: string, r: Rect): string {
 type Column = TableSpec["columns"][number];
 
 /** Consecutive rows of one column, so a set of cell writes is a handful of range writes. */
-export function runs(writes: readonly { row: number; col: number; value: CellValue }[]): { col: number; row: number; values: CellValue[] }[] {
+function runs(writes: readonly { row: number; col: number; value: CellValue }[]): { col: number; row: number; values: CellValue[] }[] {
   const sorted = [...writes].sort((a, b) => a.col - b.col || a.row - b.row);
   const out: { col: number; row: number; values: CellValue[] }[] = [];
   for (const w of sorted) {
@@ -109,9 +109,18 @@ export async function renderCreate(w: Writer, op: Extract<TableOp, { kind: "crea
   header.values = [spec.columns.map((c) => c.name)];
   w.small();
   const bodyAt = (r: number, count: number) => sheet.getRange(rectAddress({ row: top + 1 + r, col: 0, rows: count, cols: n }));
+  // Constants now; formulas naming a table once the table exists (blank until then).
+  const later: { row: number; col: number; value: CellValue }[] = [];
+  const now = spec.rows.map((r, row) =>
+    r.cells.map((value, col) => {
+      if (!deferred(value)) return formulaCell(value);
+      later.push({ row, col, value });
+      return "";
+    }),
+  );
   // Formats first: a text column must be text before "2.10" lands in it, or Excel makes it 2.1.
   await w.rows(bodyAt, "numberFormat", spec.rows.map(() => spec.columns.map((c) => c.format)));
-  await w.rows(bodyAt, "formulas", spec.rows.map((r) => r.cells.map((v) => (deferred(v) ? "" : formulaCell(v)))));
+  await w.rows(bodyAt, "formulas", now);
 
   const table = wb.tables.add(addr(op.sheet, { row: top, col: 0, rows: rows + 1, cols: n }), true);
   table.name = spec.table;
@@ -120,7 +129,6 @@ export async function renderCreate(w: Writer, op: Extract<TableOp, { kind: "crea
     table.showTotals = true;
     sheet.getRange(rectAddress({ row: top + 1 + rows, col: 0, rows: 1, cols: n })).formulas = [spec.columns.map((c, i) => c.total ?? (i === 0 ? "Sum" : ""))];
   }
-  const later = spec.rows.flatMap((r, ri) => r.cells.flatMap((value, col) => (deferred(value) ? [{ row: ri, col, value }] : [])));
   await writeRuns(w, sheet, top + 1, 0, later);
 
   spec.columns.forEach((c, i) => {

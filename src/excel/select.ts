@@ -2,7 +2,7 @@
 import { findingTarget } from "../domain/findingTarget";
 import type { Finding } from "../domain/reconcile";
 import { readState } from "./read";
-import { AddinError } from "./recheck";
+import { AddinError } from "./errors";
 
 export async function selectFinding(f: Finding): Promise<string> {
   return Excel.run(async (context) => {

@@ -8,8 +8,6 @@ export const WRITE_BUDGET = 4 * 1024 * 1024;
 
 export class Writer {
   private pending = 0;
-  /** Requests sent so far. */
-  requests = 0;
   constructor(
     readonly context: Excel.RequestContext,
     /** Suspend calculation while writing (large inserts); small writes leave Excel to calculate as usual. */
@@ -29,7 +27,6 @@ export class Writer {
   async flush(): Promise<void> {
     if (this.pending === 0) return;
     await this.context.sync();
-    this.requests++;
     this.pending = 0;
     this.suspend();
   }
@@ -69,7 +66,6 @@ export class Writer {
    */
   async finish(): Promise<void> {
     await this.context.sync();
-    this.requests++;
     this.pending = 0;
     await this.recalculate();
   }
