@@ -69,6 +69,21 @@ export async function filterFollowUp(group: number | null): Promise<void> {
   });
 }
 
+type Raw = string | number | boolean | null;
+
+/**
+ * The used cells placed back where they stand in the selection (the blank rows and columns before
+ * them restored), so columns and row numbers mean what the user selected; blank rows and columns
+ * after the last used cell are left out.
+ */
+function inSelection(used: readonly (readonly Raw[])[], top: number, left: number): Raw[][] {
+  const width = left + (used[0]?.length ?? 0);
+  const blankRow = (): Raw[] => new Array<Raw>(width).fill("");
+  const out = Array.from({ length: top }, blankRow);
+  for (const row of used) out.push([...blankRow().slice(0, left), ...row]);
+  return out;
+}
+
 export interface HopImportResult {
   readonly imported: number;
   readonly replaced: number;
@@ -80,11 +95,13 @@ export async function importHop(cat: Catalogue): Promise<HopImportResult> {
   return Excel.run(async (context) => {
     // Only the used part of the selection: a selection of whole columns is millions of cells, past
     // Excel's 5 million cells per read (resource-limits-and-performance-optimization).
-    const selection = context.workbook.getSelectedRange().getUsedRangeOrNullObject(true);
-    selection.load("values");
+    const selected = context.workbook.getSelectedRange();
+    selected.load("rowIndex,columnIndex");
+    const used = selected.getUsedRangeOrNullObject(true);
+    used.load("values,rowIndex,columnIndex");
     const state = await readState(context);
     const t = need(state.tables.hop);
-    const values = selection.isNullObject ? [] : (selection.values as (string | number | boolean | null)[][]);
+    const values = used.isNullObject ? [] : inSelection(used.values as Raw[][], used.rowIndex - selected.rowIndex, used.columnIndex - selected.columnIndex);
     const parsed = parseHopImport(cat, values);
     const problems = [...parsed.problems];
     const { rect } = parseAddress(t.address);

@@ -83,6 +83,19 @@ describe("the strict host refuses what Excel refuses", () => {
     ).toBe("ok");
   });
 
+  test("a collection's items carry only what was loaded", async () => {
+    const model = host();
+    model.setInput(model.sheet("Budsjett 2026")!, 0, 0, "Nr");
+    model.addTable("'Budsjett 2026'!A1:A2");
+    await Excel.run(async (ctx) => {
+      const tables = ctx.workbook.tables.load("items/name");
+      await ctx.sync();
+      expect(tables.items[0]!.name).toBe("Tabell1");
+      expect(() => tables.items[0]!.showTotals).toThrow(/PropertyNotLoaded/);
+      expect(() => tables.items[0]!.worksheet.name).toThrow(/PropertyNotLoaded/);
+    });
+  });
+
   test("a member above the host's requirement set fails with ApiNotFound", async () => {
     host(FLOOR);
     expect(
@@ -206,6 +219,19 @@ describe("the review's findings, on the strict host", () => {
     model.selection = "'Budsjett 2026'!A:F";
     const r = await importHop(cat);
     expect(r.imported).toBe(0);
+    expect(r.problems).toEqual(["Merk et område med tiltaksnummer i første kolonne og ett år per kolonne."]);
+  });
+
+  test("rows and columns keep their place in the selection when its edges are blank", async () => {
+    const model = host();
+    await insertCatalogue(cat);
+    const sheet = model.sheet("Budsjett 2026")!;
+    // Row 1 of the selection is blank; figures in plan-year order, an unknown measure in row 3.
+    [["2.2", -1, -2, -3, -4], ["9.9", -1, -1, -1, -1]].forEach((row, r) => row.forEach((v, c) => model.setInput(sheet, r + 1, c, v)));
+    model.selection = "'Budsjett 2026'!A1:F3";
+    const r = await importHop(cat);
+    expect(r.problems).toEqual(["Rad 3: tiltak 9.9 finnes ikke i katalogen."]);
+    expect(model.tableObjects("HOP").find((x) => x.Nr === "2.2")!["HØP 2029"]).toBe(-4);
   });
 });
 

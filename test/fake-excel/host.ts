@@ -5,17 +5,45 @@ import { ExcelError, NEWEST_EXCEL_API, type ChartModel, type SheetModel, type Ta
 import { Ctx, Proxy, writeOnly } from "./proxy";
 import { FakeRange, parseRect } from "./range";
 
+/**
+ * Only the loaded paths of an item, as Office.js fills them; reading another property throws
+ * PropertyNotLoaded (learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#load).
+ */
+function loadedOnly(full: Record<string, unknown>, paths: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const nested = new Map<string, string[]>();
+  for (const p of paths) {
+    const [head, ...rest] = p.split("/") as [string, ...string[]];
+    if (rest.length === 0) out[head] = full[head];
+    else nested.set(head, [...(nested.get(head) ?? []), rest.join("/")]);
+  }
+  for (const [head, rest] of nested) out[head] = loadedOnly(full[head] as Record<string, unknown>, rest);
+  return new globalThis.Proxy(out, {
+    get: (o, k) => {
+      if (typeof k === "string" && k !== "toJSON" && k !== "then" && !(k in o)) throw new Error(`PropertyNotLoaded: ${k}`);
+      return (o as Record<string | symbol, unknown>)[k];
+    },
+  });
+}
+
 class FakeCollection<M> extends Proxy<M[]> {
   constructor(
     ctx: Ctx,
     list: () => M[],
     private view: (m: M) => Record<string, unknown>,
+    /** The items' API class, so navigation in a load path ("items/worksheet/name") meets its requirement set. */
+    private itemClass = "",
   ) {
     super(ctx, list);
   }
   override load(props = ""): this {
+    const paths = props
+      .split(",")
+      .map((p) => p.trim().replace(/^items\//, ""))
+      .filter(Boolean);
+    for (const p of paths) if (p.includes("/") && this.itemClass) this.ctx.need(`${this.itemClass}.${p.split("/")[0]}`);
     this.ctx.enqueue(`collection.load(${props})`, () => {
-      const items = this.must().map(this.view);
+      const items = this.must().map((m) => (paths.length > 0 ? loadedOnly(this.view(m), paths) : this.view(m)));
       this.ctx.responseBytes += JSON.stringify(items).length;
       this.loaded.set("items", items);
     });
@@ -155,7 +183,7 @@ class FakeWorksheet extends Proxy<SheetModel> {
 
 class FakeTables extends FakeCollection<TableModel> {
   constructor(private c: Ctx) {
-    super(c, () => c.model.tables, (t) => ({ name: t.name, showTotals: t.showTotals, worksheet: { name: t.sheet.name } }));
+    super(c, () => c.model.tables, (t) => ({ name: t.name, showTotals: t.showTotals, worksheet: { name: t.sheet.name } }), "Table");
   }
   add(address: string, _hasHeaders: boolean): FakeTable {
     let created: TableModel | null = null;
@@ -307,7 +335,7 @@ export function fakeExcel(model: WorkbookModel): FakeExcel {
 }
 
 /** Office.context.requirements for the fake host: ExcelApi up to 1.`minor`, as Excel answers isSetSupported. */
-export function fakeOffice(minor = NEWEST_EXCEL_API): unknown {
+function fakeOffice(minor = NEWEST_EXCEL_API): unknown {
   return {
     context: {
       requirements: { isSetSupported: (name: string, v?: string) => name === "ExcelApi" && Number((v ?? "1.1").split(".")[1]) <= minor },

@@ -117,6 +117,10 @@ export class FakeRange extends Proxy<RangeRef> {
         return cells((r, c) => m.textOf(ref.sheet, r, c));
       case "numberFormat":
         return cells((r, c) => m.cell(ref.sheet, r, c)?.numberFormat ?? "General");
+      case "rowIndex":
+        return ref.rect.row;
+      case "columnIndex":
+        return ref.rect.col;
       case "rowCount":
         return ref.rect.rows;
       case "columnCount":
@@ -166,6 +170,12 @@ export class FakeRange extends Proxy<RangeRef> {
   }
   get columnCount(): number {
     return this.get("columnCount") as number;
+  }
+  get rowIndex(): number {
+    return this.get("rowIndex") as number;
+  }
+  get columnIndex(): number {
+    return this.get("columnIndex") as number;
   }
   private write(name: string, v: unknown[][]): void {
     this.ctx.enqueue(
