@@ -11,7 +11,8 @@ export function row(values: Record<string, Cell>, line = 1): ValueRow {
 
 /** Values for 2026–2030 in order, 2025 blank (the common shape of the report). */
 export function plan(...v: Cell[]): Record<string, Cell> {
-  return { "2025": null, ...Object.fromEntries(v.map((x, i) => [String(2026 + i), x])) };
+  // Every catalogue year has a key (the loader refuses a missing one): years after the given values are blank.
+  return Object.fromEntries(YEARS.map((y, i) => [String(y), i === 0 ? null : (v[i - 1] ?? null)]));
 }
 
 export function detail(net: Record<string, Cell> | null, extra: Partial<DetailTable> = {}): DetailTable {

@@ -1,6 +1,6 @@
 // Immutable, indexed view of a validated catalogue: O(1) lookup by id, lists by group/category/service.
 import type { CatalogueData, Category, Group, Measure } from "./types";
-import { CatalogueError, validateCatalogue } from "./validate";
+import { parseCatalogueJson } from "./validate";
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
@@ -84,19 +84,10 @@ export class Catalogue {
   }
 }
 
-/** Parses and validates JSON text or an already parsed value; throws CatalogueError with paths. */
+/**
+ * Parses and validates JSON text (a UTF-8 BOM is fine) or an already parsed value into a private,
+ * frozen copy; throws CatalogueError with paths, and no other error, for any input.
+ */
 export function loadCatalogue(input: unknown): Catalogue {
-  let data = input;
-  if (typeof input === "string") {
-    try {
-      data = JSON.parse(input);
-    } catch (e) {
-      const detail = e instanceof SyntaxError ? e.message : "ukjent feil";
-      throw new CatalogueError([`$: ikke gyldig JSON (${detail})`]);
-    }
-  }
-  // Validate a private copy so later mutation of the caller's object cannot change the catalogue.
-  // (JSON round trip rather than structuredClone: older Office webviews lack it, and the data is JSON.)
-  return new Catalogue(validateCatalogue(JSON.parse(JSON.stringify(data))));
+  return new Catalogue(parseCatalogueJson(input));
 }
-

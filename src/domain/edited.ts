@@ -2,6 +2,8 @@
 // Tiltak table (summary) or in the printed columns of Tiltakslinjer (effect tables) after checking the
 // PDF. The re-check runs the same rules over this catalogue.
 import { Catalogue, loadCatalogue } from "./catalogue";
+import { LIMITS } from "./catalogueSchema";
+import { roundHalfUp } from "./decimal";
 import { sameCell, storedForm, type StoredCell } from "./insertPlan";
 import { catalogueLayout, type TableSpec } from "./layout";
 import type { Cell, CatalogueData } from "./types";
@@ -27,10 +29,17 @@ function written(spec: TableSpec): (key: string, column: string) => StoredCell |
 
 const UNREADABLE_PREFIX = "ulesbar: ";
 
-/** A cell typed or computed in the workbook, as a catalogue cell: blank stays blank, text is unreadable. */
-export function cellFromWorkbook(v: StoredCell | undefined): Cell {
+/**
+ * A cell typed or computed in the workbook, as a catalogue cell: blank stays blank, text is unreadable.
+ * A number is held to what a catalogue may hold (so a typed =1/3 or 1E+300 is a finding, never a
+ * loader error): rounded half-up to the catalogue's decimals, unreadable beyond its bound (`max`).
+ */
+export function cellFromWorkbook(v: StoredCell | undefined, max: number = LIMITS.amount.MNOK): Cell {
   if (v === null || v === undefined || v === "") return null;
-  if (typeof v === "number") return v;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v) || Math.abs(v) > max) return { unreadable: String(v), note: "Fra arbeidsboken: større enn katalogen tillater" };
+    return roundHalfUp(v, LIMITS.decimals);
+  }
   if (typeof v === "boolean") return { unreadable: String(v).toUpperCase() };
   const text = v.trim();
   if (text === "") return null;
@@ -50,13 +59,13 @@ export function catalogueFromTables(cat: Catalogue, measures: TableValues | null
   const wroteLine = written(layout.find((t) => t.key === "lines")!);
   let changed = 0;
   /** The user's value where they changed what we wrote; otherwise the catalogue's own cell. */
-  const read = (which: "measures" | "lines", key: string, table: TableValues, r: number, column: string, wrote: StoredCell | undefined, own: Cell): Cell => {
+  const read = (which: "measures" | "lines", key: string, table: TableValues, r: number, column: string, wrote: StoredCell | undefined, own: Cell, max: number): Cell => {
     const c = table.header.indexOf(column);
     if (c < 0) return own;
     const edited = isEdited ? isEdited(which, key, column) : wrote === undefined || !sameCell(table.formulas[r]?.[c] ?? null, wrote);
     if (!edited) return own;
     changed++;
-    return cellFromWorkbook(table.values[r]?.[c]);
+    return cellFromWorkbook(table.values[r]?.[c], max);
   };
   if (measures) {
     const nr = measures.header.indexOf("Nr");
@@ -66,7 +75,7 @@ export function catalogueFromTables(cat: Catalogue, measures: TableValues | null
       if (!m || !m.summary) return;
       for (const y of cat.years) {
         const k = String(y);
-        m.summary.values[k] = read("measures", id, measures, r, k, wroteMeasure(id, k), m.summary.values[k] ?? null);
+        m.summary.values[k] = read("measures", id, measures, r, k, wroteMeasure(id, k), m.summary.values[k] ?? null, LIMITS.amount.MNOK);
       }
     });
   }
@@ -82,7 +91,7 @@ export function catalogueFromTables(cat: Catalogue, measures: TableValues | null
       for (const y of d.years) {
         const column = `Trykt ${y}`;
         const key = `${id}#${row[no]}`;
-        target.values[String(y)] = read("lines", key, lines, r, column, wroteLine(key, column), target.values[String(y)] ?? null);
+        target.values[String(y)] = read("lines", key, lines, r, column, wroteLine(key, column), target.values[String(y)] ?? null, LIMITS.amount[d.unit]);
       }
     });
   }

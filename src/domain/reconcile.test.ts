@@ -1,8 +1,12 @@
 import catalogueJson from "../data/catalogue.json";
-import { detail, makeCatalogue, measure, plan, row } from "../../test/fixtures";
+import { detail, makeCatalogue, measure, plan as fixturePlan, row, YEARS } from "../../test/fixtures";
 import { loadCatalogue } from "./catalogue";
 import { findingCounts, reconcile, RULE_IDS, RULES, type Finding, type RuleId } from "./reconcile";
-import type { Measure } from "./types";
+import type { Cell, Measure } from "./types";
+
+// The loader refuses a row without a key per year (a missing key used to read as 0): fill them as blanks.
+const blanks = (values: Record<string, Cell>) => ({ ...Object.fromEntries(YEARS.map((y) => [String(y), null])), ...values });
+const plan = (...v: Cell[]) => blanks(fixturePlan(...v));
 
 const run = (rule: RuleId, measures: Measure[], over = {}) =>
   RULES.find((r) => r.id === rule)!.check(makeCatalogue(measures, over));
@@ -107,7 +111,7 @@ describe("presentation rules", () => {
 });
 
 describe("totals", () => {
-  const total = (values: Record<string, number | null>) => ({ line: 1, printed: "", values });
+  const total = (values: Record<string, number | null>) => ({ line: 1, printed: "", values: blanks(values) });
   test("a printed group total within the parts' rounding is a warning; beyond it an error; equal is nothing", () => {
     const ms = [measure("2.1", { summary: summary(-1.1, -1.1, -1.1) }), measure("2.2", { summary: summary(-2.2, -2.2, -2.2) })];
     const f = run("total-group", ms, {
@@ -123,6 +127,24 @@ describe("totals", () => {
     ]);
     expect(f[0]).toMatchObject({ group: 2, measure: null, expected: -3.36, actual: -3.3 });
     // -3.33 rounds to the parts' -3.3 at their precision: consistent, not flagged (2026 row above is exact).
+  });
+});
+
+describe("total-target", () => {
+  const target = (sparekrav: number, menu: number, printedTotal2029: number, line = 1) => ({ line, printed: "", sparekrav, menu, printedTotal2029 });
+  const targets = (byGroup: Record<string, ReturnType<typeof target>>, overall: ReturnType<typeof target>) => ({ targets: { byGroup, overall, mandate: [] } });
+
+  test("group targets that do not add up to the overall target are a warning per column, with both figures", () => {
+    const f = run("total-target", [], targets({ "1": target(-13.5, -27, -24.8, 10), "2": target(-27.5, -55, -63.3, 11) }, target(-40, -80, -88.1, 12)));
+    expect(f).toEqual([
+      { measure: null, group: null, rule: "total-target", severity: "warning", years: [2029], expected: -40, actual: -41, message: expect.stringContaining("-41") },
+      { measure: null, group: null, rule: "total-target", severity: "warning", years: [2029], expected: -80, actual: -82, message: expect.stringContaining("-82") },
+    ]);
+    expect(f[0]!.message).toMatch(/summerer til -41 mill\. kr, men det samlede sparekravet er trykt som -40 \(linje 10–12\).*«Gjenstår».*1/);
+  });
+
+  test("targets that add up, at the overall row's precision, are not flagged", () => {
+    expect(run("total-target", [], targets({ "1": target(-13.5, -27, -24.84), "2": target(-26.5, -53, -63.3) }, target(-40, -80, -88.1)))).toEqual([]);
   });
 });
 
@@ -150,6 +172,11 @@ describe("on the bundled catalogue", () => {
     expect(of("2.11", "numbering")).toHaveLength(1);
     expect(of("1.8", "missing-in-summary")).toHaveLength(1);
     expect(of("5.5", "unreadable").length).toBe(4);
+    // The targets table: groups -13,5 -17,5 -4 -5 -1 = -41 against "-40" (and -82 against "-80").
+    expect(findings.filter((f) => f.rule === "total-target").map((f) => [f.expected, f.actual, f.severity])).toEqual([
+      [-40, -41, "warning"],
+      [-80, -82, "warning"],
+    ]);
   });
 
   test("measures whose tables agree at the summary's precision are not flagged with errors", () => {

@@ -4,7 +4,7 @@
 import type { Catalogue } from "./catalogue";
 import { decimalSubtract, decimalSum, decimalsOf, roundHalfUp } from "./decimal";
 import { detailNetRow, menuMeasures, normaliseDetailValue } from "./effects";
-import { isInterpreted, isUnreadable, type Cell, type DetailTable, type Measure, type ValueRow, type YearValues } from "./types";
+import { isInterpreted, isUnreadable, type Cell, type DetailTable, type GroupTarget, type Measure, type ValueRow, type YearValues } from "./types";
 
 export const RULE_IDS = [
   "detail-vs-summary",
@@ -19,6 +19,7 @@ export const RULE_IDS = [
   "total-group",
   "total-category",
   "total-overall",
+  "total-target",
   "unreadable",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
@@ -429,6 +430,50 @@ const totalOverall: Rule = {
   },
 };
 
+/**
+ * The targets table (sparekrav, sparekrav × 2 = the menu asked for, and each group's measures in the plan
+ * period's last year): its group rows against its overall row. Elverum's groups add up to -41 and -82
+ * where the overall row says -40 and -80, so «Gjenstår» counted against the groups' targets and against
+ * the overall target differ by 1. A warning, not an error: targets are decisions, not sums of the report.
+ */
+const TARGET_COLUMNS = [
+  {
+    key: "sparekrav",
+    say: (sum: string, total: string, where: string, gap: string) =>
+      `Sparekravene per arbeidsgruppe summerer til ${sum} mill. kr, men det samlede sparekravet er trykt som ${total}${where}: «Gjenstår» regnet mot gruppenes krav skiller seg derfor med ${gap} fra «Gjenstår» regnet mot det samlede kravet.`,
+  },
+  {
+    key: "menu",
+    say: (sum: string, total: string, where: string) =>
+      `Kravene til tiltaksmenyen (sparekrav × 2) per arbeidsgruppe summerer til ${sum} mill. kr, men den samlede menyen er trykt som ${total}${where}.`,
+  },
+  {
+    key: "printedTotal2029",
+    say: (sum: string, total: string, where: string) =>
+      `De samlede tiltakene per arbeidsgruppe i tabellen over sparekrav summerer til ${sum} mill. kr, men summen er trykt som ${total}${where}.`,
+  },
+] as const;
+
+const totalTarget: Rule = {
+  id: "total-target",
+  title: "Sparekravene per arbeidsgruppe mot det samlede sparekravet",
+  check: (cat) => {
+    const { byGroup, overall } = cat.data.targets;
+    const rows = cat.groups.map((g) => byGroup[String(g.id)]).filter((t): t is GroupTarget => t !== undefined);
+    if (rows.length === 0) return [];
+    const lines = [...rows.map((r) => r.line), overall.line];
+    const where = ` (linje ${Math.min(...lines)}–${Math.max(...lines)})`;
+    return TARGET_COLUMNS.flatMap(({ key, say }): Finding[] => {
+      const sum = decimalSum(rows.map((r) => r[key]));
+      const total = overall[key];
+      if (roundHalfUp(sum, decimalsOf(total)) === total) return [];
+      const gap = Math.abs(decimalSubtract(sum, total));
+      const message = say(fmt(sum), fmt(total), where, fmt(gap));
+      return [{ measure: null, group: null, rule: "total-target", severity: "warning", years: [cat.planPeriod[1]], expected: total, actual: sum, message }];
+    });
+  },
+};
+
 const unreadable: Rule = {
   id: "unreadable",
   title: "Verdier som ikke kan leses i rapporten",
@@ -465,6 +510,7 @@ export const RULES: readonly Rule[] = [
   totalGroup,
   totalCategory,
   totalOverall,
+  totalTarget,
   unreadable,
 ];
 

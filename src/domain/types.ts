@@ -84,6 +84,12 @@ export interface DetailTable {
   readonly note?: string | null;
 }
 
+/** The report's own words a HØP status rests on: 1-based line in the report text and the exact quote. */
+export interface HopBasis {
+  readonly line: number;
+  readonly quote: string;
+}
+
 export interface Measure {
   readonly id: string;
   readonly headingId: string | null;
@@ -98,7 +104,7 @@ export interface Measure {
   readonly summaryRepeat: SummaryRepeat | null;
   readonly groupTable: GroupTableRow | null;
   readonly detail: DetailTable | null;
-  readonly hop: { readonly status: HopStatus; readonly note: string };
+  readonly hop: { readonly status: HopStatus; readonly note: string; readonly basis?: readonly HopBasis[] };
   readonly consequences: { readonly users: string; readonly employees: string; readonly investment: string | null };
   readonly source: string | null;
   readonly notes: readonly string[];

@@ -1,7 +1,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- these tests corrupt untyped JSON on purpose */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { schemaText, SCHEMA_FILE } from "../../scripts/catalogue-schema";
 import { loadCatalogue } from "./catalogue";
+import { reconcile } from "./reconcile";
 import { CatalogueError, validateCatalogue } from "./validate";
 
 const RAW = readFileSync(join(__dirname, "../data/catalogue.json"), "utf8");
@@ -42,7 +44,7 @@ describe("validateCatalogue", () => {
     ["a year key that is not a year", (d: any) => (d.measures[0].summary.values["neste år"] = 1), "measures[0].summary.values.neste år: forventet et årstall som nøkkel"],
     ["infinite numbers", (d: any) => (d.totals.byGroup["1"].values["2026"] = Number.POSITIVE_INFINITY), "totals.byGroup.1.values.2026"],
     ["a summary measure without a summary row", (d: any) => (d.measures[0].summary = null), "measures[0].summary: forventet en rad når inSummary er true"],
-    ["a missing target", (d: any) => delete d.targets.overall.sparekrav, "targets.overall.sparekrav: forventet et tall, fikk ingenting"],
+    ["a missing target", (d: any) => delete d.targets.overall.sparekrav, "targets.overall.sparekrav: forventet et tall fra -100 000 til 100 000 med høyst 3 desimaler, fikk ingenting"],
     ["a wrong schema version", (d: any) => (d.schemaVersion = 2), "schemaVersion: forventet 1, fikk 2"],
     ["years with a gap", (d: any) => (d.catalogue.years = [2025, 2027]), "catalogue.years: forventet sammenhengende årstall"],
   ])("rejects %s", (_what, mutate, expected) => {
@@ -67,6 +69,128 @@ describe("validateCatalogue", () => {
   test("rejects things that are not a catalogue at all", () => {
     expect(() => validateCatalogue(null)).toThrow("$: forventet et objekt, fikk null");
     expect(() => validateCatalogue([])).toThrow("$: forventet et objekt, fikk en liste");
+  });
+});
+
+describe("semantic garbage of the right type is refused with a path", () => {
+  test.each([
+    ["a reversed plan period", (d: any) => (d.catalogue.planPeriod = [2029, 2026]), "catalogue.planPeriod: forventet [fra_år, til_år] innenfor catalogue.years (2025–2030), fra_år ≤ til_år, fikk [2029, 2026]"],
+    ["a plan period outside the years (used to hang insert and import)", (d: any) => (d.catalogue.planPeriod = [2026, 3000000]), "catalogue.planPeriod[1]: forventet et årstall"],
+    ["a plan period inside the year range but not the catalogue's years", (d: any) => (d.catalogue.planPeriod = [2026, 2031]), "catalogue.planPeriod: forventet [fra_år, til_år] innenfor catalogue.years"],
+    ["2 000 years", (d: any) => (d.catalogue.years = Array.from({ length: 2000 }, (_, i) => 1000 + i)), "catalogue.years[0]: forventet et årstall (heltall fra 1900 til 2099), fikk 1000"],
+    ["more years than a plan needs", (d: any) => (d.catalogue.years = Array.from({ length: 21 }, (_, i) => 2025 + i)), "catalogue.years: forventet høyst 20 årstall"],
+    ["a summary row without a key for a year (read as 0 before)", (d: any) => delete d.measures[3].summary.values["2027"], "measures[3].summary.values.2027: forventet en celle for hvert år i catalogue.years (null når cellen er blank), fikk ingenting"],
+    ["a totals row without a key for a year", (d: any) => delete d.totals.overall.measureTable.values["2030"], "totals.overall.measureTable.values.2030: forventet en celle for hvert år"],
+    ["a year outside the catalogue", (d: any) => (d.measures[3].summary.values["2031"] = -1), "measures[3].summary.values.2031: forventet bare år i catalogue.years (2025–2030), fikk 2031"],
+    ["a group-table year outside the catalogue", (d: any) => (d.measures.find((m: any) => m.groupTable).groupTable.values["2024"] = -1), ".groupTable.values.2024: forventet bare år i catalogue.years"],
+    ["1e308 (NaN and Infinity downstream)", (d: any) => (d.measures[3].summary.values["2027"] = 1e308), "measures[3].summary.values.2027: forventet et tall fra -100 000 til 100 000 med høyst 3 desimaler, fikk 1e+308"],
+    ["1e-12 (made reconcile throw)", (d: any) => (d.measures[3].summary.values["2027"] = 1e-12), "measures[3].summary.values.2027: forventet et tall fra -100 000 til 100 000 med høyst 3 desimaler, fikk 1e-12"],
+    ["float noise (0.1 + 0.2)", (d: any) => (d.measures[3].summary.values["2027"] = 0.1 + 0.2), "measures[3].summary.values.2027: forventet et tall fra -100 000 til 100 000 med høyst 3 desimaler"],
+    ["an MNOK amount beyond 100 000 MNOK", (d: any) => (d.totals.byGroup["1"].values["2026"] = -200000), "totals.byGroup.1.values.2026: forventet et tall fra -100 000 til 100 000"],
+    ["a NOK amount beyond 100 mrd. kr", (d: any) => (d.measures[2].detail.net.values["2027"] = -1e12), "measures[2].detail.net.values.2027: forventet et tall fra -100 000 000 000 til 100 000 000 000"],
+    ["an interpreted cell with a wild value", (d: any) => (d.measures[3].summary.values["2027"] = { printed: "-", value: 1e9, note: "n" }), "measures[3].summary.values.2027.value: forventet et tall fra -100 000 til 100 000"],
+    ["a cell that is both unreadable and interpreted", (d: any) => (d.measures[3].summary.values["2027"] = { unreadable: "x", printed: "-", value: 1, note: "n" }), "measures[3].summary.values.2027.value: forventet ingenting her"],
+    ["a target of any size", (d: any) => (d.targets.overall.sparekrav = -1e300), "targets.overall.sparekrav: forventet et tall fra -100 000 til 100 000"],
+    ["a title longer than any title (an Excel cell holds 32 767)", (d: any) => (d.measures[3].title = "x".repeat(40000)), "measures[3].title: forventet tekst som ikke er tom på høyst 500 tegn"],
+    ["a note longer than an Excel cell", (d: any) => (d.measures[3].notes = ["x".repeat(32768)]), "measures[3].notes[0]: forventet tekst på høyst 32 767 tegn"],
+    ["detail years outside the catalogue's years", (d: any) => (d.measures[0].detail.years = [2026, 2027, 2028, 2029, 2030, 2031]), "measures[0].detail.years[5]: forventet et år i catalogue.years (2025–2030), fikk 2031"],
+    ["detail years out of order", (d: any) => (d.measures[0].detail.years = [2027, 2026, 2028, 2029, 2030]), "measures[0].detail.years[1]: forventet årstall i stigende rekkefølge"],
+    ["a detail row without a key for one of its years", (d: any) => delete d.measures[0].detail.net.values["2028"], "measures[0].detail.net.values.2028: forventet en celle for hvert år i detail.years"],
+    ["a detail figure in a year the table has no column for", (d: any) => (d.measures[0].detail.net.values["2025"] = -0.3), "measures[0].detail.net.values.2025: forventet null: tabellen har ingen kolonne for 2025 (detail.years er 2026–2030), fikk -0.3"],
+    ["a measure whose id does not start with its group", (d: any) => (d.measures[3].group = 3), 'measures[3].id: forventet et nummer som begynner med gruppenummeret (3.x), fikk "1.4"'],
+    ["group totals for a group that does not exist", (d: any) => (d.totals.byGroup["9"] = d.totals.byGroup["1"]), "totals.byGroup.9: forventet en arbeidsgruppe som finnes i groups, fikk 9"],
+    ["a target for a group that does not exist", (d: any) => (d.targets.byGroup["7"] = d.targets.byGroup["1"]), "targets.byGroup.7: forventet en arbeidsgruppe som finnes i groups"],
+    ["a category total for a category that does not exist", (d: any) => (d.totals.byCategory["Annet"] = d.totals.byCategory["Lavere volum"]), "totals.byCategory.Annet: forventet en av"],
+    ["a report line that cannot be a line", (d: any) => (d.measures[0].summary.line = 0), "measures[0].summary.line: forventet et linjenummer i rapporten (heltall fra 1 til 10 000 000), fikk 0"],
+    ["a HØP basis without a quote", (d: any) => (d.measures[0].hop.basis = [{ line: 2830, quote: " " }]), "measures[0].hop.basis[0].quote: forventet tekst som ikke er tom"],
+  ])("%s", (_what, mutate, expected) => {
+    const problems = problemsOf(mutate);
+    expect([expected, problems.some((p) => p.includes(expected))]).toEqual([expected, true]);
+  });
+
+  test("the HØP basis is optional, and a list of { line, quote } when given", () => {
+    const d = fresh();
+    d.measures[0].hop.basis = [{ line: 2830, quote: "verken beskrevet eller nevnt" }];
+    expect(loadCatalogue(d).measures[0]?.hop.basis).toEqual([{ line: 2830, quote: "verken beskrevet eller nevnt" }]);
+    delete d.measures[0].hop.basis;
+    expect(loadCatalogue(d).measures[0]?.hop.basis).toBeUndefined();
+    expect(problemsOf((x) => (x.measures[0].hop.basis = { line: 2830, quote: "nevnt" }))).toEqual(["measures[0].hop.basis: forventet en liste, fikk et objekt"]);
+  });
+
+  test("the bounds are where the domain still computes: the largest amounts load and reconcile to finite numbers, one step more is refused", () => {
+    const d = fresh();
+    d.measures[3].summary.values["2027"] = -99999.999;
+    d.measures[2].detail.net.values["2027"] = -99999999999.999;
+    const findings = reconcile(loadCatalogue(d));
+    for (const f of findings) for (const x of [f.expected, f.actual]) if (x !== null) expect(Number.isFinite(x)).toBe(true);
+    expect(problemsOf((x) => (x.measures[3].summary.values["2027"] = -100000.001))).toHaveLength(1);
+    expect(problemsOf((x) => (x.measures[3].summary.values["2027"] = -0.0001))).toHaveLength(1);
+  });
+});
+
+describe("loadCatalogue reads what was given, and fails only with CatalogueError", () => {
+  const failure = (input: unknown): CatalogueError => {
+    try {
+      loadCatalogue(input);
+    } catch (e) {
+      expect(e).toBeInstanceOf(CatalogueError);
+      return e as CatalogueError;
+    }
+    throw new Error("expected the catalogue to be rejected");
+  };
+
+  test("NaN and Infinity are refused where they stand (a JSON round trip made them null = blank); -0 reads as 0", () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      const d = fresh();
+      d.measures[3].summary.values["2027"] = bad;
+      expect(failure(d).problems).toEqual([expect.stringMatching(/^measures\[3\]\.summary\.values\.2027: forventet .*, fikk (NaN|Infinity|-Infinity)$/)]);
+    }
+    const d = fresh();
+    d.measures[3].summary.values["2027"] = -0;
+    expect(Object.is(loadCatalogue(d).measures[3]?.summary?.values["2027"], 0)).toBe(true);
+  });
+
+  test("deep nesting, in text or in objects, and cycles are a CatalogueError, not a RangeError", () => {
+    const deepText = RAW.replace('"notes": [', `"notes": [${"[".repeat(100000)}${"]".repeat(100000)}, `);
+    expect(failure(deepText).problems[0]).toMatch(/forventet høyst 32 nivåer/);
+    const d = fresh();
+    let deep: unknown[] = [];
+    for (let i = 0; i < 100000; i++) deep = [deep];
+    d.notes.push(deep);
+    expect(failure(d).problems[0]).toMatch(/^notes\[\d+\](\[0\])+: forventet høyst 32 nivåer/);
+    const cyclic = fresh();
+    cyclic.measures[0].self = cyclic;
+    expect(failure(cyclic).problems[0]).toMatch(/forventet høyst 32 nivåer/);
+  });
+
+  test("a UTF-8 byte order mark before the JSON text is accepted", () => {
+    expect(loadCatalogue(`\uFEFF${RAW}`).measures).toHaveLength(fresh().measures.length);
+  });
+
+  test("values that are not JSON, getters and proxies that throw, and __proto__ keys are refused with their path", () => {
+    const withDate = fresh();
+    withDate.catalogue.date = new Date(0);
+    expect(failure(withDate).problems).toEqual(['catalogue.date: forventet JSON-data (tall, tekst, true/false, null, liste eller objekt), fikk "Date"']);
+    const withGetter = fresh();
+    Object.defineProperty(withGetter.measures[1], "title", { enumerable: true, get: () => { throw new Error("boom"); } });
+    expect(failure(withGetter).problems).toEqual(["measures[1].title: forventet en verdi som kan leses, fikk en feil"]);
+    const proxied = fresh();
+    proxied.groups = new Proxy(proxied.groups, { ownKeys: () => { throw new Error("boom"); }, get: () => { throw new Error("boom"); } });
+    expect(failure(proxied).problems).toEqual(["groups: forventet en verdi som kan leses, fikk en feil"]);
+    expect(failure(RAW.replace('"schemaVersion": 1', '"__proto__": { "polluted": true }, "schemaVersion": 1')).problems).toEqual([
+      '__proto__: forventet et annet nøkkelnavn, fikk "__proto__"',
+    ]);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    const big = fresh();
+    big.measures[0].x = BigInt(10);
+    expect(failure(big).problems).toEqual(['measures[0].x: forventet JSON-data (tall, tekst, true/false, null, liste eller objekt), fikk "10n"']);
+  });
+
+});
+
+describe("the published JSON Schema", () => {
+  test("docs/catalogue.schema.json is generated from the loader's schema (npx tsx scripts/catalogue-schema.ts)", () => {
+    expect(readFileSync(SCHEMA_FILE, "utf8")).toBe(schemaText());
   });
 });
 

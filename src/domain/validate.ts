@@ -1,18 +1,10 @@
-// Hand-written schema for the catalogue JSON. Every error names the exact path
-// (e.g. `measures[12].summary.values.2027: forventet tall eller null, fikk "x"`), because the same
-// loader reads catalogues that users import, and they must be able to find the bad cell.
-import {
-  CATEGORIES,
-  DETAIL_UNITS,
-  HOP_STATUSES,
-  SIGN_CONVENTIONS,
-  type CatalogueData,
-  type Cell,
-  type LabelledRow,
-  type PrintedRow,
-  type ValueRow,
-  type YearValues,
-} from "./types";
+// Validates catalogue data (bundled or user-supplied) and reports every problem with its exact path
+// (e.g. `measures[12].summary.values.2027: forventet tall eller null, fikk "x"`), so a user can find the
+// bad cell. The shape and each field's bounds are the schema in catalogueSchema.ts; this file adds
+// reading untrusted input safely and the rules that relate fields to each other (years, groups, ids).
+import * as v from "valibot";
+import { catalogueSchema, spaced, type CatalogueInput } from "./catalogueSchema";
+import type { CatalogueData, YearValues } from "./types";
 
 export class CatalogueError extends Error {
   readonly problems: readonly string[];
@@ -25,237 +17,243 @@ export class CatalogueError extends Error {
 }
 
 const MAX_PROBLEMS = 50;
+/** Real catalogues nest 7 levels; cycles and hostile nesting stop here instead of overflowing the stack. */
+const MAX_DEPTH = 32;
+/** Values (objects, arrays, leaves) read from the input: ~110 per measure in Elverum's, so 10 000 measures fit. */
+const MAX_NODES = 2_000_000;
+/** JSON text: 64 Mi characters, a little more than 10 000 measures of the Elverum kind (≈ 5.6 kB each). */
+const MAX_TEXT = 64 * 1024 * 1024;
 
-function describe(v: unknown): string {
-  if (v === undefined) return "ingenting";
-  if (v === null) return "null";
-  if (typeof v === "string") return JSON.stringify(v.length > 40 ? v.slice(0, 40) + "…" : v);
-  if (Array.isArray(v)) return "en liste";
-  if (typeof v === "object") return "et objekt";
-  return String(v);
+/** What was found, briefly: short lists of numbers are shown, long text is cut. */
+function describe(got: unknown): string {
+  if (got === undefined) return "ingenting";
+  if (got === null) return "null";
+  if (typeof got === "string") return JSON.stringify(got.length > 40 ? got.slice(0, 40) + "…" : got);
+  if (Array.isArray(got)) {
+    const short = got.length > 0 && got.length <= 6 && got.every((x) => x === null || typeof x === "number" || typeof x === "boolean");
+    return short ? `[${got.map(String).join(", ")}]` : "en liste";
+  }
+  if (typeof got === "object") return "et objekt";
+  return String(got);
 }
 
-/** Collects problems while walking the data; each check returns whether the value was acceptable. */
-class Walker {
-  readonly problems: string[] = [];
+type Path = readonly (string | number)[];
 
-  fail(path: string, expected: string, got: unknown): false {
-    if (this.problems.length < MAX_PROBLEMS) this.problems.push(`${path}: forventet ${expected}, fikk ${describe(got)}`);
-    return false;
+function pathText(path: Path): string {
+  if (path.length === 0) return "$";
+  return path.map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? k : `.${k}`)).join("");
+}
+
+class Problems {
+  readonly list: string[] = [];
+  add(path: Path, expected: string, got: unknown, gotText = describe(got)): void {
+    if (this.list.length < MAX_PROBLEMS) this.list.push(`${pathText(path)}: forventet ${expected}, fikk ${gotText}`);
   }
-
-  object(v: unknown, path: string): v is Record<string, unknown> {
-    return (typeof v === "object" && v !== null && !Array.isArray(v)) || this.fail(path, "et objekt", v);
+  throwIfAny(): void {
+    if (this.list.length > 0) throw new CatalogueError(this.list);
   }
+}
 
-  array(v: unknown, path: string): v is unknown[] {
-    return Array.isArray(v) || this.fail(path, "en liste", v);
-  }
+// ---------------------------------------------------------------------------------------------
+// Reading untrusted input: a private copy of exactly what was given. No JSON round trip (it turned
+// NaN/Infinity into null = blank and threw on cycles), no recursion without a bound, nothing but
+// plain JSON values, and no "__proto__" keys (an own "__proto__" would become a prototype on copy).
 
-  string(v: unknown, path: string, opts: { nullable?: boolean; nonEmpty?: boolean } = {}): boolean {
-    if (v === null && opts.nullable) return true;
-    if (typeof v === "string" && (!opts.nonEmpty || v.trim() !== "")) return true;
-    return this.fail(path, opts.nullable ? "tekst eller null" : opts.nonEmpty ? "tekst som ikke er tom" : "tekst", v);
-  }
+function isPlainObject(x: object): boolean {
+  const proto = Object.getPrototypeOf(x) as unknown;
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
 
-  number(v: unknown, path: string, opts: { nullable?: boolean; integer?: boolean } = {}): boolean {
-    if (v === null && opts.nullable) return true;
-    if (typeof v === "number" && Number.isFinite(v) && (!opts.integer || Number.isInteger(v))) return true;
-    const what = opts.integer ? "et heltall" : "et tall";
-    return this.fail(path, opts.nullable ? `${what} eller null` : what, v);
-  }
-
-  boolean(v: unknown, path: string): boolean {
-    return typeof v === "boolean" || this.fail(path, "true eller false", v);
-  }
-
-  oneOf<T extends string>(v: unknown, path: string, allowed: readonly T[], nullable = false): boolean {
-    if (v === null && nullable) return true;
-    if (typeof v === "string" && (allowed as readonly string[]).includes(v)) return true;
-    const list = allowed.map((a) => `"${a}"`).join(", ");
-    return this.fail(path, `en av ${list}${nullable ? " eller null" : ""}`, v);
-  }
-
-  optional(obj: Record<string, unknown>, key: string, path: string, check: (v: unknown, p: string) => unknown): void {
-    if (obj[key] !== undefined) check(obj[key], `${path}.${key}`);
-  }
-
-  cell(v: unknown, path: string): v is Cell {
-    if (v === null || (typeof v === "number" && Number.isFinite(v))) return true;
-    if (typeof v === "object" && v !== null && !Array.isArray(v)) {
-      const o = v as Record<string, unknown>;
-      if (typeof o.unreadable === "string") return true;
-      if (typeof o.printed === "string" && typeof o.value === "number" && Number.isFinite(o.value) && typeof o.note === "string") return true;
+function plainCopy(input: unknown, problems: Problems): unknown {
+  let nodes = 0;
+  let chars = 0;
+  const JSON_VALUE = "JSON-data (tall, tekst, true/false, null, liste eller objekt)";
+  const node = (x: unknown, path: (string | number)[]): unknown => {
+    if (++nodes > MAX_NODES) throw new CatalogueError([`$: forventet høyst ${spaced(MAX_NODES)} verdier i katalogen, fikk flere`]);
+    // Unknown keys are kept unvalidated, so the text they carry is bounded here, like JSON text is.
+    if (typeof x === "string" && (chars += x.length) > MAX_TEXT) throw new CatalogueError([`$: forventet høyst ${spaced(MAX_TEXT)} tegn tekst i katalogen, fikk flere`]);
+    if (x === null || typeof x === "string" || typeof x === "boolean" || x === undefined) return x;
+    if (typeof x === "number") return x === 0 ? 0 : x; // -0 → 0; NaN and ±Infinity stay, for the schema to refuse
+    if (typeof x !== "object") {
+      problems.add(path, JSON_VALUE, typeof x === "bigint" ? `${x}n` : typeof x);
+      return undefined;
     }
-    return this.fail(path, 'tall, null, { "unreadable": "…" } eller { "printed", "value", "note" }', v);
-  }
-
-  yearValues(v: unknown, path: string): v is YearValues {
-    if (!this.object(v, path)) return false;
-    for (const [k, cell] of Object.entries(v)) {
-      if (!/^(19|20)\d\d$/.test(k)) this.fail(`${path}.${k}`, "et årstall som nøkkel", k);
-      else this.cell(cell, `${path}.${k}`);
+    if (path.length >= MAX_DEPTH) throw new CatalogueError([`${pathText(path)}: forventet høyst ${MAX_DEPTH} nivåer med lister og objekter, fikk flere`]);
+    if (Array.isArray(x)) {
+      const out: unknown[] = [];
+      for (let i = 0; i < x.length; i++) out.push(copy(() => x[i], [...path, i]));
+      return out;
     }
-    return true;
-  }
+    if (!isPlainObject(x)) {
+      problems.add(path, JSON_VALUE, Object.prototype.toString.call(x).slice(8, -1));
+      return undefined;
+    }
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(x)) {
+      if (k === "__proto__") problems.add([...path, k], "et annet nøkkelnavn", k);
+      else {
+        const value = copy(() => (x as Record<string, unknown>)[k], [...path, k]);
+        if (value !== undefined) out[k] = value;
+      }
+    }
+    return out;
+  };
+  // Getters and proxies run user code on every read: a throw becomes a problem at that path.
+  const copy = (read: () => unknown, path: (string | number)[]): unknown => {
+    try {
+      return node(read(), path);
+    } catch (e) {
+      if (e instanceof CatalogueError) throw e;
+      problems.add(path, "en verdi som kan leses", undefined, "en feil");
+      return undefined;
+    }
+  };
+  return copy(() => input, []);
+}
 
-  printed(v: unknown, path: string): v is PrintedRow {
-    if (!this.object(v, path)) return false;
-    this.number(v.line, `${path}.line`, { integer: true });
-    this.string(v.printed, `${path}.printed`);
-    this.optional(v, "alignment", path, (x, p) => this.string(x, p, { nullable: true }));
-    return true;
-  }
+// ---------------------------------------------------------------------------------------------
+// Schema issues as Norwegian path errors.
 
-  valueRow(v: unknown, path: string): v is ValueRow {
-    if (!this.printed(v, path)) return false;
-    this.yearValues((v as unknown as Record<string, unknown>).values, `${path}.values`);
-    return true;
-  }
-
-  labelledRow(v: unknown, path: string): v is LabelledRow {
-    if (!this.valueRow(v, path)) return false;
-    this.string((v as unknown as Record<string, unknown>).label, `${path}.label`);
-    return true;
-  }
-
-  nullable(v: unknown, path: string, check: (x: unknown, p: string) => unknown): void {
-    if (v !== null) check(v, path);
-  }
-
-  record(v: unknown, path: string, check: (x: unknown, p: string) => unknown): void {
-    if (!this.object(v, path)) return;
-    for (const [k, x] of Object.entries(v)) check(x, `${path}.${k}`);
+function reportIssues(issues: readonly v.BaseIssue<unknown>[], prefix: Path, problems: Problems): void {
+  for (const issue of issues) {
+    const path = [...prefix, ...(issue.path ?? []).map((p) => p.key as string | number)];
+    // A cell that is an object but matches neither form: name the field that is wrong, not the union.
+    const present = issue.type === "union" ? (issue.issues ?? []).filter((s) => s.path?.[0]?.origin === "value") : [];
+    // A key that is wrong in one form and forbidden in the other: the form it was meant for speaks.
+    const inner = present.some((s) => s.type !== "never") ? present.filter((s) => s.type !== "never") : present;
+    if (inner.length > 0) reportIssues(inner, path, problems);
+    else problems.add(path, issue.message, issue.input);
   }
 }
 
-function checkMeasure(w: Walker, m: unknown, path: string, groupIds: ReadonlySet<number>): void {
-  if (!w.object(m, path)) return;
-  w.string(m.id, `${path}.id`, { nonEmpty: true });
-  if (typeof m.id === "string" && !/^\d+\.\d+$/.test(m.id)) w.fail(`${path}.id`, 'et tiltaksnummer som "2.10"', m.id);
-  w.string(m.headingId, `${path}.headingId`, { nullable: true });
-  if (w.number(m.group, `${path}.group`, { integer: true }) && !groupIds.has(m.group as number)) {
-    w.fail(`${path}.group`, "en arbeidsgruppe som finnes i groups", m.group);
-  }
-  w.string(m.service, `${path}.service`);
-  w.string(m.title, `${path}.title`, { nonEmpty: true });
-  w.string(m.headingTitle, `${path}.headingTitle`, { nullable: true });
-  w.oneOf(m.category, `${path}.category`, CATEGORIES, true);
-  w.string(m.categorySource, `${path}.categorySource`, { nullable: true });
-  w.boolean(m.inSummary, `${path}.inSummary`);
-  w.nullable(m.summary, `${path}.summary`, (x, p) => w.valueRow(x, p));
-  if (m.inSummary === true && m.summary === null) w.fail(`${path}.summary`, "en rad når inSummary er true", null);
-  w.nullable(m.summaryRepeat ?? null, `${path}.summaryRepeat`, (x, p) => {
-    if (w.printed(x, p)) w.boolean((x as unknown as Record<string, unknown>).identical, `${p}.identical`);
-  });
-  w.nullable(m.groupTable, `${path}.groupTable`, (x, p) => {
-    if (!w.valueRow(x, p)) return;
-    const g = x as unknown as Record<string, unknown>;
-    w.string(g.table, `${p}.table`);
-    w.oneOf(g.unit, `${p}.unit`, ["MNOK"]);
-  });
-  w.nullable(m.detail, `${path}.detail`, (x, p) => {
-    if (!w.object(x, p)) return;
-    w.string(x.heading, `${p}.heading`);
-    w.string(x.unitPrinted, `${p}.unitPrinted`);
-    w.oneOf(x.unit, `${p}.unit`, DETAIL_UNITS);
-    w.oneOf(x.sign, `${p}.sign`, SIGN_CONVENTIONS);
-    if (w.array(x.years, `${p}.years`)) x.years.forEach((y, i) => w.number(y, `${p}.years[${i}]`, { integer: true }));
-    w.number(x.line, `${p}.line`, { integer: true });
-    if (w.array(x.lines, `${p}.lines`)) x.lines.forEach((r, i) => w.labelledRow(r, `${p}.lines[${i}]`));
-    w.nullable(x.net, `${p}.net`, (r, rp) => w.labelledRow(r, rp));
-  });
-  if (w.object(m.hop, `${path}.hop`)) {
-    w.oneOf(m.hop.status, `${path}.hop.status`, HOP_STATUSES);
-    w.string(m.hop.note, `${path}.hop.note`);
-  }
-  if (w.object(m.consequences, `${path}.consequences`)) {
-    w.string(m.consequences.users, `${path}.consequences.users`);
-    w.string(m.consequences.employees, `${path}.consequences.employees`);
-    w.string(m.consequences.investment, `${path}.consequences.investment`, { nullable: true });
-  }
-  w.string(m.source, `${path}.source`, { nullable: true });
-  if (w.array(m.notes, `${path}.notes`)) m.notes.forEach((n, i) => w.string(n, `${path}.notes[${i}]`));
-}
+// ---------------------------------------------------------------------------------------------
+// Rules across fields: every year a table has, and only those; groups and ids that exist and agree.
 
-function checkTarget(w: Walker, t: unknown, path: string): void {
-  if (!w.printed(t, path)) return;
-  const r = t as unknown as Record<string, unknown>;
-  w.number(r.sparekrav, `${path}.sparekrav`);
-  w.number(r.menu, `${path}.menu`);
-  w.number(r.printedTotal2029, `${path}.printedTotal2029`);
+function range(ys: readonly number[]): string {
+  return ys.length === 0 ? "ingen" : `${ys[0]}–${ys[ys.length - 1]}`;
 }
 
 /**
- * Validates untrusted JSON (bundled or user-imported) and returns it typed.
- * Throws CatalogueError listing every problem with its path.
+ * `values` has a key for every year in `must` (null for a blank cell: a missing key used to read as 0) and
+ * none outside the catalogue's years. A detail row may carry other catalogue years only as blanks.
+ */
+function checkYears(p: Problems, path: Path, values: YearValues, must: readonly number[], may: readonly number[], table: string | null): void {
+  for (const y of must) {
+    if (!Object.prototype.hasOwnProperty.call(values, String(y))) p.add([...path, String(y)], `en celle for hvert år i ${table} (null når cellen er blank)`, undefined);
+  }
+  for (const [k, c] of Object.entries(values)) {
+    const y = Number(k);
+    if (!may.includes(y)) p.add([...path, k], `bare år i catalogue.years (${range(may)})`, undefined, k);
+    else if (table !== null && !must.includes(y) && c !== null) p.add([...path, k], `null: tabellen har ingen kolonne for ${k} (${table} er ${range(must)})`, c);
+  }
+}
+
+function checkRelations(d: CatalogueInput, p: Problems): void {
+  const years = d.catalogue.years;
+  if (years.some((y, i) => i > 0 && y !== (years[i - 1] as number) + 1)) {
+    p.add(["catalogue", "years"], "sammenhengende årstall i stigende rekkefølge", years);
+  }
+  const [from, to] = d.catalogue.planPeriod;
+  if (from > to || !years.includes(from) || !years.includes(to)) {
+    p.add(["catalogue", "planPeriod"], `[fra_år, til_år] innenfor catalogue.years (${range(years)}), fra_år ≤ til_år`, d.catalogue.planPeriod);
+  }
+  const all = (path: Path, values: YearValues) => checkYears(p, path, values, years, years, "catalogue.years");
+
+  const groups = new Set<number>();
+  d.groups.forEach((g, i) => {
+    if (groups.has(g.id)) p.add(["groups", i, "id"], "et unikt gruppenummer", g.id);
+    groups.add(g.id);
+  });
+  const knownGroupKey = (path: Path, record: Readonly<Record<string, unknown>>) => {
+    for (const k of Object.keys(record)) if (!groups.has(Number(k))) p.add([...path, k], "en arbeidsgruppe som finnes i groups", undefined, k);
+  };
+
+  const ids = new Set<string>();
+  d.measures.forEach((m, i) => {
+    const at = ["measures", i];
+    if (ids.has(m.id)) p.add([...at, "id"], "et unikt tiltaksnummer", m.id);
+    ids.add(m.id);
+    if (!groups.has(m.group)) p.add([...at, "group"], "en arbeidsgruppe som finnes i groups", m.group);
+    else if (m.id.split(".")[0] !== String(m.group)) p.add([...at, "id"], `et nummer som begynner med gruppenummeret (${m.group}.x)`, m.id);
+    if (m.inSummary && m.summary === null) p.add([...at, "summary"], "en rad når inSummary er true", null);
+    if (m.summary) all([...at, "summary", "values"], m.summary.values);
+    if (m.groupTable) checkYears(p, [...at, "groupTable", "values"], m.groupTable.values, [], years, null); // its keys are its columns
+    const dt = m.detail;
+    if (dt) {
+      dt.years.forEach((y, j) => {
+        if (!years.includes(y)) p.add([...at, "detail", "years", j], `et år i catalogue.years (${range(years)})`, y);
+        else if (j > 0 && y <= (dt.years[j - 1] as number)) p.add([...at, "detail", "years", j], "årstall i stigende rekkefølge uten gjentakelser", y);
+      });
+      const rows: [Path, YearValues][] = dt.lines.map((l, j) => [[...at, "detail", "lines", j, "values"], l.values]);
+      if (dt.net) rows.push([[...at, "detail", "net", "values"], dt.net.values]);
+      for (const [path, values] of rows) checkYears(p, path, values, dt.years, years, "detail.years");
+    }
+  });
+
+  d.baseline.exceptions.forEach((e, i) => {
+    if (e.measure !== null && !ids.has(e.measure)) p.add(["baseline", "exceptions", i, "measure"], "et tiltaksnummer som finnes i measures, eller null", e.measure);
+  });
+
+  const t = d.totals;
+  knownGroupKey(["totals", "byGroup"], t.byGroup);
+  for (const [k, r] of Object.entries(t.byGroup)) all(["totals", "byGroup", k, "values"], r.values);
+  for (const [k, r] of Object.entries(t.byCategory)) if (r) all(["totals", "byCategory", k, "values"], r.values);
+  for (const k of ["groupTable", "categoryTable", "measureTable"] as const) {
+    all(["totals", "overall", k, "values"], t.overall[k].values);
+    const repeat = t.overallRepeat?.[k];
+    if (repeat) all(["totals", "overallRepeat", k, "values"], repeat.values);
+  }
+  if (t.byGroupRepeat) {
+    knownGroupKey(["totals", "byGroupRepeat"], t.byGroupRepeat);
+    for (const [k, r] of Object.entries(t.byGroupRepeat)) all(["totals", "byGroupRepeat", k, "values"], r.values);
+  }
+  knownGroupKey(["targets", "byGroup"], d.targets.byGroup);
+}
+
+// Compile-time proof that whatever the schema accepts is a CatalogueData (types.ts stays the API).
+const asCatalogueData = (d: CatalogueInput): CatalogueData => d;
+
+/**
+ * Validates untrusted data (bundled, user-imported or rebuilt from the workbook) and returns a private,
+ * typed copy. Throws CatalogueError listing the problems with their paths, and nothing else, whatever
+ * `data` is (cycles, getters that throw, NaN, 10 000 levels of nesting…).
  */
 export function validateCatalogue(data: unknown): CatalogueData {
-  const w = new Walker();
-  if (!w.object(data, "$")) throw new CatalogueError(w.problems);
-  if (data.schemaVersion !== 1) w.fail("schemaVersion", "1", data.schemaVersion);
-
-  if (w.object(data.catalogue, "catalogue")) {
-    const c = data.catalogue;
-    for (const k of ["id", "version", "title", "publisher", "date", "reference"]) w.string(c[k], `catalogue.${k}`, { nonEmpty: true });
-    w.oneOf(c.unit, "catalogue.unit", ["MNOK"]);
-    if (w.array(c.years, "catalogue.years")) {
-      c.years.forEach((y, i) => w.number(y, `catalogue.years[${i}]`, { integer: true }));
-      const ys = c.years as number[];
-      if (ys.length === 0 || ys.some((y, i) => i > 0 && y !== (ys[i - 1] as number) + 1)) {
-        w.fail("catalogue.years", "sammenhengende årstall i stigende rekkefølge", c.years);
-      }
+  const problems = new Problems();
+  try {
+    const copy = plainCopy(data, problems);
+    problems.throwIfAny();
+    if (typeof copy !== "object" || copy === null || Array.isArray(copy)) {
+      problems.add([], "et objekt", copy);
+      problems.throwIfAny();
     }
-    if (w.array(c.planPeriod, "catalogue.planPeriod") && c.planPeriod.length !== 2) {
-      w.fail("catalogue.planPeriod", "[fra_år, til_år]", c.planPeriod);
-    }
+    const parsed = v.safeParse(catalogueSchema, copy, { abortPipeEarly: true });
+    if (!parsed.success) reportIssues(parsed.issues, [], problems);
+    problems.throwIfAny();
+    const output = parsed.output as CatalogueInput;
+    checkRelations(output, problems);
+    problems.throwIfAny();
+    return asCatalogueData(output);
+  } catch (e) {
+    if (e instanceof CatalogueError) throw e;
+    // Anything unforeseen (reads that throw are already problems with a path): still the loader's error.
+    throw new CatalogueError([`$: kunne ikke leses (${e instanceof Error ? e.name : typeof e})`]);
   }
-
-  if (w.object(data.baseline, "baseline")) {
-    w.string(data.baseline.basis, "baseline.basis");
-    if (w.array(data.baseline.exceptions, "baseline.exceptions")) {
-      data.baseline.exceptions.forEach((e, i) => w.printed(e, `baseline.exceptions[${i}]`));
-    }
-  }
-
-  const groupIds = new Set<number>();
-  if (w.array(data.groups, "groups")) {
-    data.groups.forEach((g, i) => {
-      if (!w.object(g, `groups[${i}]`)) return;
-      if (w.number(g.id, `groups[${i}].id`, { integer: true })) {
-        if (groupIds.has(g.id as number)) w.fail(`groups[${i}].id`, "et unikt gruppenummer", g.id);
-        groupIds.add(g.id as number);
-      }
-      w.string(g.name, `groups[${i}].name`, { nonEmpty: true });
-      w.string(g.section, `groups[${i}].section`);
-    });
-  }
-
-  if (w.array(data.measures, "measures")) {
-    const seen = new Set<string>();
-    data.measures.forEach((m, i) => {
-      checkMeasure(w, m, `measures[${i}]`, groupIds);
-      const id = (m as { id?: unknown } | null)?.id;
-      if (typeof id === "string") {
-        if (seen.has(id)) w.fail(`measures[${i}].id`, "et unikt tiltaksnummer", id);
-        seen.add(id);
-      }
-    });
-  }
-
-  if (w.object(data.totals, "totals")) {
-    w.record(data.totals.byGroup, "totals.byGroup", (x, p) => w.valueRow(x, p));
-    w.record(data.totals.byCategory, "totals.byCategory", (x, p) => w.valueRow(x, p));
-    if (w.object(data.totals.overall, "totals.overall")) {
-      for (const k of ["groupTable", "categoryTable", "measureTable"]) w.valueRow(data.totals.overall[k], `totals.overall.${k}`);
-    }
-  }
-
-  if (w.object(data.targets, "targets")) {
-    w.record(data.targets.byGroup, "targets.byGroup", (x, p) => checkTarget(w, x, p));
-    checkTarget(w, data.targets.overall, "targets.overall");
-  }
-
-  if (w.problems.length > 0) throw new CatalogueError(w.problems);
-  return data as unknown as CatalogueData;
 }
+
+/** Parses JSON text (a UTF-8 BOM is allowed) or takes already parsed data, and validates it. */
+export function parseCatalogueJson(input: unknown): CatalogueData {
+  let data = input;
+  if (typeof input === "string") {
+    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+    if (text.length > MAX_TEXT) throw new CatalogueError([`$: forventet høyst ${spaced(MAX_TEXT)} tegn JSON, fikk ${spaced(text.length)}`]);
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      const detail = e instanceof SyntaxError ? e.message : e instanceof Error ? e.name : "ukjent feil";
+      throw new CatalogueError([`$: ikke gyldig JSON (${detail})`]);
+    }
+  }
+  return validateCatalogue(data);
+}
+

@@ -165,6 +165,12 @@ describe("parseSource", () => {
       expectError(parseSource(v), "#VALUE!", /sammendrag.*gruppe.*detalj/);
     }
   });
+
+  test("names of Object's own members are not sources either", () => {
+    for (const v of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", " CONSTRUCTOR "] as Scalar[]) {
+      expectError(parseSource(v), "#VALUE!", /sammendrag.*gruppe.*detalj/);
+    }
+  });
 });
 
 describe("parseGroup", () => {

@@ -54,11 +54,17 @@ export function checkYearInCatalogue(cat: Catalogue, year: number): FnError | nu
   return new FnError("#N/A", `Året ${year} er utenfor katalogen (${ys[0]}–${ys[ys.length - 1]}).`);
 }
 
-const SOURCE_NAMES: Readonly<Record<string, EffectSource>> = { sammendrag: "summary", gruppe: "group", detalj: "detail" };
+// A Map, not an object literal: the argument is whatever the user typed, and "constructor" or
+// "__proto__" would find Object's own members in a literal (and EFFEKT threw a TypeError).
+const SOURCE_NAMES: ReadonlyMap<string, EffectSource> = new Map([
+  ["sammendrag", "summary"],
+  ["gruppe", "group"],
+  ["detalj", "detail"],
+]);
 
 export function parseSource(v: Scalar): EffectSource | FnError {
   if (isBlank(v)) return "summary";
-  const s = typeof v === "string" ? SOURCE_NAMES[v.trim().toLowerCase()] : undefined;
+  const s = typeof v === "string" ? SOURCE_NAMES.get(v.trim().toLowerCase()) : undefined;
   return s ?? new FnError("#VALUE!", "Kilde må være \"sammendrag\", \"gruppe\" eller \"detalj\".");
 }
 

@@ -669,7 +669,8 @@ describe("INFO", () => {
   test("the field name is case-insensitive, trimmed, and HØP is accepted", () => {
     expect(only(info(cat, "1.4", "HOP"))).toBe("I HØP");
     expect(only(info(cat, "1.4", "HØP"))).toBe("I HØP");
-    expect(only(info(cat, "1.2", " høp "))).toBe("Delvis i HØP");
+    // 1.2's status is a reading of the report (issue 12 re-read it); this test is about the field name.
+    expect(only(info(cat, "1.2", " høp "))).toBe(HOP[cat.measure("1.2")!.hop.status]);
     expect(only(info(cat, "4.10", "Kategori"))).toBe("Økte inntekter");
     expect(only(info(cat, "4.10", "KILDE"))).toBe("4.6.10");
   });
@@ -773,6 +774,14 @@ describe("spills", () => {
   test("incompatible shapes give a single #VALUE!", () => {
     expectError(only(effekt(cat, [["2.2"], ["2.3"], ["2.4"]], [[2027], [2028]])), "#VALUE!");
     expectError(only(endring(cat, [["2.2", "2.3"]], [[2027, 2028, 2029]])), "#VALUE!");
+  });
+
+  test("kilde «constructor», «__proto__» and other Object members is #VALUE! in every function, never a thrown TypeError", () => {
+    for (const kilde of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      expectError(only(effekt(cat, "2.1", 2027, kilde)), "#VALUE!", /sammendrag/);
+      expectError(only(endring(cat, "2.1", 2027, kilde)), "#VALUE!", /sammendrag/);
+      expectError(only(kumulativ(cat, "2.1", 2026, 2029, kilde)), "#VALUE!", /sammendrag/);
+    }
   });
 
   test("a bad kilde spoils every cell of the spill with #VALUE!", () => {
