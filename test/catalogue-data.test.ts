@@ -201,3 +201,33 @@ describe("spot checks per working group against the report's own words", () => {
     for (const y of ["2026", "2027", "2028", "2029"]) expect(isUnreadable(net.values[y])).toBe(true);
   });
 });
+
+describe("HØP status rests on the report's own words", () => {
+  // `hop.basis` is optional: a not-stated status may rest on no quote at all.
+  const basisOf = (m: (typeof cat.measures)[number]) => m.hop.basis ?? [];
+  const quotes = cat.measures.flatMap((m) => basisOf(m).map((b, i) => [`${m.id} hop.basis[${i}]`, b] as const));
+
+  test("there are quotes to check", () => {
+    expect(quotes.length).toBeGreaterThan(0);
+  });
+
+  test.each(quotes)("%s is printed on its line", (_where, b) => {
+    expect(Number.isInteger(b.line) && b.line >= 1 && b.line <= lines.length).toBe(true);
+    expect(collapse(b.quote)).not.toBe("");
+    expect(collapse(lines[b.line - 1] ?? "")).toContain(collapse(b.quote));
+  });
+
+  test.each(cat.measures.filter((m) => m.hop.status !== "not-stated").map((m) => [m.id, m.hop.status] as const))(
+    "measure %s (%s) quotes what its status rests on",
+    (id) => {
+      expect(basisOf(cat.measure(id)!).length).toBeGreaterThan(0);
+    },
+  );
+
+  test("mentioned is not included: a struck proposal or a verbal mention is not in the plan", () => {
+    // 1.2: alt. 1 proposed and struck politically (l.3226-3228), alt. 2 «ikke tidligere omtalt» (l.3545).
+    expect(cat.measure("1.2")?.hop.status).toBe("not-in-plan");
+    // 5.1: described verbally, but «ikke lagt inn konkrete salderingstiltak» (l.9678-9682).
+    expect(cat.measure("5.1")?.hop.status).toBe("not-in-plan");
+  });
+});
