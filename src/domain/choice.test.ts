@@ -37,14 +37,15 @@ describe("parseHopImport", () => {
     ]);
   });
 
-  test("without a header the columns are the plan years in order; blanks are not zeros", () => {
-    const r = parseHopImport(cat, [["3.1", -3.1, "", -5.2, null]]);
+  test("blanks are not zeros", () => {
+    const r = parseHopImport(cat, [["Nr", 2026, 2027, 2028, 2029], ["3.1", -3.1, "", -5.2, null]]);
     expect(r.years).toEqual([2026, 2027, 2028, 2029]);
     expect(r.rows[0]!.values).toEqual({ "2026": -3.1, "2028": -5.2 });
   });
 
   test("reports unknown measures, text where a number belongs, dates and duplicates — and imports none of them", () => {
     const r = parseHopImport(cat, [
+      ["Nr", 2026, 2027, 2028, 2029],
       ["9.9", -1, -1, -1, -1],
       ["2.1", "ca. 2", -2.1, -2.1, -2.1],
       [46297, -1, -1, -1, -1],
@@ -55,10 +56,10 @@ describe("parseHopImport", () => {
     ]);
     expect(r.rows.map((x) => x.id)).toEqual(["1.1"]);
     expect(r.problems).toEqual([
-      "Rad 1: tiltak 9.9 finnes ikke i katalogen.",
-      "Rad 2, 2026: «ca. 2» er ikke et tall. Raden er ikke importert.",
-      "Rad 3: «46297» er ikke et tiltaksnummer (skriv f.eks. '2.10 som tekst).",
-      "Tiltak 4.3 står flere ganger (rad 4, 5); ingen av radene er importert.",
+      "Rad 2: tiltak 9.9 finnes ikke i katalogen.",
+      "Rad 3, 2026: «ca. 2» er ikke et tall. Raden er ikke importert.",
+      "Rad 4: «46297» er ikke et tiltaksnummer (skriv f.eks. '2.10 som tekst). Tallet ser ut som en dato: Excel gjør om f.eks. 2.10 til en dato.",
+      "Tiltak 4.3 står flere ganger (rad 5, 6); ingen av radene er importert.",
     ]);
   });
 

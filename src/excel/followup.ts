@@ -1,10 +1,10 @@
 // Pane actions on the follow-up tables: read and set choices, filter Oppfølging to a group, import HØP.
 import type { Catalogue } from "../domain/catalogue";
 import { summariseChoice, type ChoiceRow, type ChoiceSummary } from "../domain/choice";
-import { parseHopImport } from "../domain/hopImport";
-import type { ExistingTable, StoredCell } from "../domain/insertPlan";
+import { hopTableYears, parseHopImport, planHopWrites } from "../domain/hopImport";
+import type { ExistingTable } from "../domain/insertPlan";
 import { parseAddress, rectAddress } from "../domain/a1";
-import { readState } from "./read";
+import { readOptions, readState } from "./read";
 import { AddinError } from "./errors";
 
 function need(t: ExistingTable | null | undefined): ExistingTable {
@@ -37,7 +37,7 @@ export interface ChoiceState {
 /** One read: the Tiltak table's Valgt column and values, summarised like the Oppsummering formulas. */
 export async function readChoice(cat: Catalogue): Promise<ChoiceState> {
   return Excel.run(async (context) => {
-    const state = await readState(context);
+    const state = await readState(context, readOptions(cat));
     const rows = choiceRows(cat, need(state.tables.measures));
     return { summary: summariseChoice(cat, rows), chosen: new Set(rows.filter((r) => r.chosen).map((r) => r.id)) };
   });
@@ -46,7 +46,7 @@ export async function readChoice(cat: Catalogue): Promise<ChoiceState> {
 /** Sets Valgt for one measure (what a user would type), then returns the new summary. */
 export async function setChoice(cat: Catalogue, id: string, chosen: boolean): Promise<ChoiceState> {
   await Excel.run(async (context) => {
-    const state = await readState(context);
+    const state = await readState(context, readOptions(cat));
     const t = need(state.tables.measures);
     const i = rowOf(t, id);
     if (i < 0) throw new AddinError("TiltakNotInserted");
@@ -76,17 +76,21 @@ type Raw = string | number | boolean | null;
  * them restored), so columns and row numbers mean what the user selected; blank rows and columns
  * after the last used cell are left out.
  */
-function inSelection(used: readonly (readonly Raw[])[], top: number, left: number): Raw[][] {
+function inSelection<T extends Raw>(used: readonly (readonly T[])[], top: number, left: number): T[][] {
   const width = left + (used[0]?.length ?? 0);
-  const blankRow = (): Raw[] => new Array<Raw>(width).fill("");
+  const blankRow = (): T[] => new Array<T>(width).fill("" as T);
   const out = Array.from({ length: top }, blankRow);
   for (const row of used) out.push([...blankRow().slice(0, left), ...row]);
   return out;
 }
 
 export interface HopImportResult {
+  /** Measures whose HØP figures changed. */
   readonly imported: number;
+  /** Figures that overwrote a different figure already in the HØP table. */
   readonly replaced: number;
+  /** Measures whose figures were in the HØP table already. */
+  readonly unchanged: number;
   readonly problems: readonly string[];
 }
 
@@ -98,32 +102,22 @@ export async function importHop(cat: Catalogue): Promise<HopImportResult> {
     const selected = context.workbook.getSelectedRange();
     selected.load("rowIndex,columnIndex");
     const used = selected.getUsedRangeOrNullObject(true);
-    used.load("values,rowIndex,columnIndex");
-    const state = await readState(context);
+    // `text` (what the cell shows) beside the values: a number 2.1 formatted "0.00" is measure 2.10.
+    used.load("values,text,rowIndex,columnIndex");
+    const state = await readState(context, readOptions(cat));
     const t = need(state.tables.hop);
-    const values = used.isNullObject ? [] : inSelection(used.values as Raw[][], used.rowIndex - selected.rowIndex, used.columnIndex - selected.columnIndex);
-    const parsed = parseHopImport(cat, values);
-    const problems = [...parsed.problems];
+    const top = used.isNullObject ? 0 : used.rowIndex - selected.rowIndex;
+    const left = used.isNullObject ? 0 : used.columnIndex - selected.columnIndex;
+    const values = used.isNullObject ? [] : inSelection(used.values as Raw[][], top, left);
+    const text = used.isNullObject ? [] : inSelection(used.text as string[][], top, left);
+    const parsed = parseHopImport(cat, values, { text, origin: { row: selected.rowIndex, col: selected.columnIndex }, tableYears: hopTableYears(t) });
+    const plan = planHopWrites(parsed, t);
     const { rect } = parseAddress(t.address);
     const sheet = context.workbook.worksheets.getItem(t.sheet);
-    let imported = 0;
-    let replaced = 0;
-    for (const r of parsed.rows) {
-      const i = rowOf(t, r.id);
-      if (i < 0) {
-        problems.push(`Tiltak ${r.id} har ingen rad i HØP-tabellen (tiltaket står ikke i sammendraget).`);
-        continue;
-      }
-      for (const [y, v] of Object.entries(r.values)) {
-        const c = t.header.indexOf(`HØP ${y}`);
-        if (c < 0) continue;
-        const before: StoredCell = t.body[i]?.[c] ?? "";
-        if (before !== "" && before !== null && before !== v) replaced++;
-        sheet.getRange(rectAddress({ row: rect.row + 1 + i, col: rect.col + c, rows: 1, cols: 1 })).values = [[v]];
-      }
-      imported++;
+    for (const w of plan.writes) {
+      sheet.getRange(rectAddress({ row: rect.row + 1 + w.row, col: rect.col + w.col, rows: 1, cols: 1 })).values = [[w.value]];
     }
-    if (imported > 0) await context.sync();
-    return { imported, replaced, problems };
+    if (plan.writes.length > 0) await context.sync();
+    return { imported: plan.imported, replaced: plan.replaced, unchanged: plan.unchanged, problems: plan.problems };
   });
 }

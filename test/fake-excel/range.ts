@@ -1,6 +1,7 @@
 // Range proxies of the fake host: values, formulas and formats as 2-D arrays of the range's exact
 // shape, formats, validation, conditional formats, used range, and the read limits.
 import { parseAddress, type Rect } from "../../src/domain/a1";
+import { roundHalfUp } from "../../src/domain/decimal";
 import { ExcelError, grid, MAX_ROWS, type SheetModel } from "./model";
 import { CELL_LIMIT, Proxy, writeOnly, type Ctx } from "./proxy";
 import { hasStructuredRef } from "./refs";
@@ -29,6 +30,18 @@ function checkDims(name: string, r: Rect, v: unknown): asserts v is unknown[][] 
     const shape = Array.isArray(v) ? `${v.length}×${Array.isArray(v[0]) ? v[0].length : "?"}` : typeof v;
     throw new ExcelError("InvalidArgument", `${name}: ${shape} for ${r.rows}×${r.cols}`);
   }
+}
+
+/**
+ * `text` is "the displayed text exactly as users see it in the worksheet"
+ * (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-set-get-values): the fake applies
+ * fixed-decimal and percent formats ("0.00", "0%"), in its invariant form; other formats show the value.
+ */
+function displayed(v: string | number | boolean, format: string): string | null {
+  const f = /^0(?:\.(0+))?(%?)$/.exec(format);
+  if (typeof v !== "number" || !f) return null;
+  const decimals = f[1]?.length ?? 0;
+  return `${roundHalfUp(f[2] ? v * 100 : v, decimals).toFixed(decimals)}${f[2]}`;
 }
 
 export class FakeRange extends Proxy<RangeRef> {
@@ -67,9 +80,19 @@ export class FakeRange extends Proxy<RangeRef> {
     ) as { rule: unknown; errorAlert: unknown };
   }
 
-  get conditionalFormats(): { add: (type: string) => { custom: { rule: { formula: string }; format: { fill: { color: string } } } } } {
+  get conditionalFormats(): { add: (type: string) => { custom: { rule: { formula: string }; format: { fill: { color: string } } } }; clearAll: () => void } {
     this.ctx.need("Range.conditionalFormats");
     return {
+      // "Clears all conditional formats active on the current specified range" (ConditionalFormatCollection.clearAll).
+      clearAll: () =>
+        this.ctx.enqueue("range.conditionalFormats.clearAll", () => {
+          const ref = this.must();
+          const inside = (a: string) => {
+            const r = parseRect(a).rect;
+            return r.row >= ref.rect.row && r.col >= ref.rect.col && r.row + r.rows <= ref.rect.row + ref.rect.rows && r.col + r.cols <= ref.rect.col + ref.rect.cols;
+          };
+          ref.sheet.conditionalFormats = ref.sheet.conditionalFormats.filter((cf) => !inside(cf.address));
+        }),
       add: (type: string) => {
         let cf: { address: string; type: string; formula?: string; fill?: string } | null = null;
         this.ctx.enqueue(`range.conditionalFormats.add(${type})`, () => {
@@ -114,7 +137,7 @@ export class FakeRange extends Proxy<RangeRef> {
       case "values":
         return cells((r, c) => m.valueOf(ref.sheet, r, c));
       case "text":
-        return cells((r, c) => m.textOf(ref.sheet, r, c));
+        return cells((r, c) => displayed(m.valueOf(ref.sheet, r, c), m.cell(ref.sheet, r, c)?.numberFormat ?? "General") ?? m.textOf(ref.sheet, r, c));
       case "numberFormat":
         return cells((r, c) => m.cell(ref.sheet, r, c)?.numberFormat ?? "General");
       case "rowIndex":
