@@ -83,6 +83,8 @@ export interface ConditionalFormatSpec {
 
 export interface ChartSpec {
   readonly title: string;
+  /** Below the table (left-aligned, one blank row between) instead of beside it: the cells right of the table hold text. */
+  readonly below?: boolean;
   /** Column whose values label the category axis (set explicitly: Excel would plot a numeric one as a series). */
   readonly categories: string;
   /** Adjacent columns plotted as the series, named by their headers. */
@@ -91,10 +93,13 @@ export interface ChartSpec {
 
 export interface TableSpec {
   readonly key: TableKey;
-  /** Columns whose values identify a row across catalogue versions (keyed mode). */
+  /** Columns whose values identify a row across catalogue versions (keyed mode) or rewrites (replace mode). */
   readonly keyColumns: readonly string[];
   readonly chart?: ChartSpec;
-  /** keyed: rows matched by key, user edits kept; replace: rewritten whole each time (nobody edits). */
+  /**
+   * keyed: rows matched by key, user edits kept; replace: our columns rewritten whole each time (the
+   * add-in recomputes them), while columns a user adds keep their cells with the row of the same key.
+   */
   readonly mode: "keyed" | "replace";
   readonly conditionalFormats?: readonly ConditionalFormatSpec[];
   readonly sheetKey: keyof typeof SHEET_NAMES;
@@ -138,12 +143,31 @@ export function colRef(table: string, column: string): string {
   return `${table}[${columnSpecifier(column)}]`;
 }
 
+/**
+ * The totals row of a table with totals, as written: each column's total formula ("Sum" in the first
+ * column otherwise), and each cell's number format — the column's, so totals read like the figures
+ * above them, except General where a formula stands in a text column (Excel keeps text typed into a
+ * text-formatted cell as text, formulas included).
+ */
+export function totalsRow(spec: Pick<TableSpec, "columns">): { readonly formulas: readonly string[]; readonly formats: readonly string[] } | null {
+  if (!spec.columns.some((c) => c.total)) return null;
+  return {
+    formulas: spec.columns.map((c, i) => c.total ?? (i === 0 ? "Sum" : "")),
+    formats: spec.columns.map((c) => (c.total && c.format === FORMATS.text ? FORMATS.printed : c.format)),
+  };
+}
+
 function unknownCell(): CellValue {
   // #N/A, not 0: an unreadable report value must stay unknown in every sum that uses it.
   return { formula: "=NA()" };
 }
 
 export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: "feil", warning: "advarsel", info: "info" };
+/**
+ * «Alvorlighet» of an Avvik row whose finding no longer holds but that the user wrote in (a column they
+ * added): kept, with their words, and counted by nothing (formulas count feil and advarsel by name).
+ */
+export const RESOLVED_LABEL = "løst";
 const ERROR_FILL = "#F4CCCC";
 const WARNING_FILL = "#FFE599";
 
@@ -156,6 +180,34 @@ const WARNING_FILL = "#FFE599";
 function findingCellFormula(findingsTable: string, nrCell: string, yearExpr: string): string {
   const ref = (c: string) => `INDIRECT("${findingsTable}[${c}]")`;
   return `=SUMPRODUCT((${ref("Nr")}=${nrCell})*(${ref("År")}=${yearExpr})*(${ref("Alvorlighet")}="${SEVERITY_LABEL.error}"))>0`;
+}
+
+/** A column specifier inside a range ("[[2025]:[2030]]"): always bracketed, with ' escaping [ ] # '. */
+const bracketed = (column: string) => `[${column.replace(/(['#[\]])/g, "'$1")}]`;
+
+/**
+ * The value of this row's measure in the Tiltak table (`measures`): in `column`, or in the
+ * `yearIndex`-th column of `columns` (a column range "[[2025]:[2030]]"). The measure's row is the first
+ * whose Nr is exactly this one: EXACT compares the text ("2.1" ≠ "2.10"; criteria functions and a MATCH
+ * on Nr itself read both as 2.1), and MATCH only finds the first TRUE among those comparisons — the
+ * same row the planner treats as ours when a user has duplicated one. INDEX(…,0) has Excel evaluate
+ * EXACT over the column without array entry (LibreOffice does so for MATCH's lookup array anyway).
+ * INDEX then takes the value from that one row: a blank cell shows 0 (blank is no effect, as in
+ * domain/effects), #N/A stays #N/A, text shows as text, and an error or text in another measure's row
+ * cannot reach this one (SUMPRODUCT(EXACT(…)*column) would: one #N/A in a column makes every row's
+ * figure #N/A). No row with this Nr: #N/A, never a silent 0.
+ */
+export function measureLookup(measures: string, target: { readonly column: string } | { readonly columns: readonly [string, string]; readonly yearIndex: string }): string {
+  const row = `MATCH(TRUE,INDEX(EXACT(${colRef(measures, "Nr")},[@Nr]),0),0)`;
+  return "column" in target
+    ? `=INDEX(${colRef(measures, target.column)},${row})`
+    : `=INDEX(${measures}[${bracketed(target.columns[0])}:${bracketed(target.columns[1])}],${row},${target.yearIndex})`;
+}
+
+/** Counts the real findings (errors and warnings, by name) in the Avvik table for this row's measure. */
+function findingsCount(findings: string): string {
+  const severity = colRef(findings, "Alvorlighet");
+  return `=SUMPRODUCT((${colRef(findings, "Nr")}=[@Nr])*((${severity}="${SEVERITY_LABEL.error}")+(${severity}="${SEVERITY_LABEL.warning}")))`;
 }
 
 function measureStatus(m: Measure): string {
@@ -208,8 +260,9 @@ function measuresTable(cat: Catalogue, names: TableNames): TableSpec {
         m.source ?? "",
         measureStatus(m),
         // Native formula over the Avvik table: recounts itself whenever the findings are rewritten.
-        // Exact comparison (not COUNTIFS, whose criteria would make "2.1" match "2.10").
-        { formula: `=SUMPRODUCT((${colRef(names.findings, "Nr")}=[@Nr])*(${colRef(names.findings, "Alvorlighet")}<>"${SEVERITY_LABEL.info}"))` },
+        // Exact comparison (not COUNTIFS, whose criteria would make "2.1" match "2.10"); errors and
+        // warnings by name, so info rows and rows kept as «løst» are not counted.
+        { formula: findingsCount(names.findings) },
         "Nei",
       ],
     };
@@ -306,6 +359,12 @@ function printedTotal(c: Cell | undefined): CellValue {
   return isInterpreted(c) ? c.value : c;
 }
 
+/** Gruppesum's totals-row note: shown when the groups' targets do not add up to the overall target. */
+function groupTargetsNote(groupSummary: string, overall: number): string {
+  const sum = `SUM(${colRef(groupSummary, "Sparekrav")})`;
+  return `=IF(ROUND(${sum}-(${overall}),1)=0,"","Ulikt samlet krav ("&FIXED(${overall},1)&"), se Merknad")`;
+}
+
 /** Per group: target, menu per year (SUMIFS over the Tiltak table), the report's printed total, the difference. */
 function groupSummaryTable(cat: Catalogue, names: TableNames): TableSpec {
   const years = cat.years;
@@ -313,7 +372,8 @@ function groupSummaryTable(cat: Catalogue, names: TableNames): TableSpec {
   const m = names.measures;
   const columns: ColumnSpec[] = [
     { name: "Gruppe", format: FORMATS.integer, width: 44 },
-    { name: "Arbeidsgruppe", format: FORMATS.text, width: 160 },
+    // Beside the targets' total: a word when they do not add up to the overall target (see targetsNote).
+    { name: "Arbeidsgruppe", format: FORMATS.text, width: 160, total: groupTargetsNote(t, cat.data.targets.overall.sparekrav) },
     { name: "Sparekrav", format: FORMATS.mnok1, width: 60, total: `=SUBTOTAL(109,${colRef(t, "Sparekrav")})` },
     { name: "Meny (sparekrav×2)", format: FORMATS.mnok1, width: 70, total: `=SUBTOTAL(109,${colRef(t, "Meny (sparekrav×2)")})` },
     ...years.map((y) => ({ name: `Tiltak ${y}`, format: FORMATS.mnok1, width: 60, total: `=SUBTOTAL(109,${colRef(t, `Tiltak ${y}`)})` })),
@@ -361,7 +421,8 @@ function categorySummaryTable(cat: Catalogue, names: TableNames, startRow: numbe
   const criterion = (c: string) => (c === NO_CATEGORY ? '""' : "[@Kategori]");
   const rows = [...CATEGORIES, NO_CATEGORY].map((c): RowSpec => {
     const printed = cat.data.totals.byCategory[c];
-    const countFormula = `=COUNTIFS(${colRef(m, "Kategori")},${criterion(c)},${colRef(m, "Katalog")},"Sammendrag")`;
+    // The non-blank criterion first: LibreOffice counts 0 when a blank ("") criterion leads (docs/regnemotorer.md).
+    const countFormula = `=COUNTIFS(${colRef(m, "Katalog")},"Sammendrag",${colRef(m, "Kategori")},${criterion(c)})`;
     return {
       key: c,
       cells: [
@@ -393,6 +454,21 @@ export function targetYear(cat: Catalogue): number {
   return cat.planPeriod[1];
 }
 
+/**
+ * Where the report's targets disagree with themselves (the groups' targets add up to more or less than
+ * the overall one), the two «Gjenstår <år>» figures on Oppsummering differ by that much: Gruppesum's
+ * total counts against the groups' targets, ValgtMotMal against the overall target. This note, beside
+ * ValgtMotMal's figure, says so from the tables' own numbers (empty when they agree at 0.1 MNOK).
+ */
+function targetsNote(names: TableNames, year: number): string {
+  const sum = `SUM(${colRef(names.groupSummary, "Sparekrav")})`;
+  return (
+    `=IF(ROUND(${sum}-[@Sparekrav],1)=0,"",` +
+    `"Arbeidsgruppenes sparekrav er til sammen "&FIXED(${sum},1)&" mill. kr, ikke "&FIXED([@Sparekrav],1)&` +
+    `": «Gjenstår ${year}» per arbeidsgruppe (over) er regnet mot dem og avviker derfor med "&FIXED([@Sparekrav]-${sum},1)&" fra tallet her.")`
+  );
+}
+
 /** Chosen savings per year of the plan period against the overall target, for the chart. */
 function choiceTable(cat: Catalogue, names: TableNames, startRow: number): TableSpec {
   const [from, to] = cat.planPeriod;
@@ -403,12 +479,20 @@ function choiceTable(cat: Catalogue, names: TableNames, startRow: number): Table
     { name: "Valgte tiltak", format: FORMATS.mnok1, width: 70 },
     { name: "Sparekrav", format: FORMATS.mnok1, width: 60 },
     { name: "Gjenstår", format: FORMATS.mnok1, width: 60 },
+    // General, not text: the cell holds a formula (a text-formatted cell would keep it as text).
+    { name: "Merknad", format: FORMATS.printed, width: 60 },
   ];
   const rows: RowSpec[] = [];
   for (let y = from; y <= to; y++) {
     rows.push({
       key: String(y),
-      cells: [y, { formula: `=SUMIFS(${colRef(m, String(y))},${colRef(m, "Valgt")},"Ja")` }, target, { formula: "=[@[Valgte tiltak]]-[@Sparekrav]" }],
+      cells: [
+        y,
+        { formula: `=SUMIFS(${colRef(m, String(y))},${colRef(m, "Valgt")},"Ja")` },
+        target,
+        { formula: "=[@[Valgte tiltak]]-[@Sparekrav]" },
+        y === targetYear(cat) ? { formula: targetsNote(names, targetYear(cat)) } : "",
+      ],
     });
   }
   return {
@@ -421,19 +505,24 @@ function choiceTable(cat: Catalogue, names: TableNames, startRow: number): Table
     columns,
     rows,
     caption: `Valgte tiltak mot sparekravet på ${-target} mill. kr`,
-    chart: { title: "Valgte tiltak mot sparekravet (mill. kr)", categories: "År", series: ["Valgte tiltak", "Sparekrav"] },
+    // Below the table: the note in «Merknad» runs to the right of it.
+    chart: { title: "Valgte tiltak mot sparekravet (mill. kr)", categories: "År", series: ["Valgte tiltak", "Sparekrav"], below: true },
   };
 }
 
 /** Oppfølging: one row per measure and plan year; sector accountants type what was realised. */
 function followUpTable(cat: Catalogue, names: TableNames): TableSpec {
   const [from, to] = cat.planPeriod;
+  const first = cat.years[0] as number;
+  const last = cat.years[cat.years.length - 1] as number;
+  // The plan follows the Tiltak table, so a correction there reaches this table too.
+  const plan: CellValue = { formula: measureLookup(names.measures, { columns: [String(first), String(last)], yearIndex: `[@År]-${first - 1}` }) };
   const columns: ColumnSpec[] = [
     { name: "Nr", format: FORMATS.text, width: 36 },
     { name: "Tiltak", format: FORMATS.text, width: 260 },
     { name: "Gruppe", format: FORMATS.integer, width: 44 },
     { name: "År", format: FORMATS.integer, width: 40 },
-    { name: "Plan", format: FORMATS.mnok1, width: 50, validation: { kind: "reject", message: "Plan kommer fra tiltakskatalogen. Skriv realisert innsparing i kolonnen Realisert." } },
+    { name: "Plan", format: FORMATS.mnok1, width: 50, validation: { kind: "reject", message: "Plan kommer fra Tiltak-tabellen. Skriv realisert innsparing i kolonnen Realisert." } },
     { name: "Realisert", format: FORMATS.mnokDetail, width: 60, input: true, validation: { kind: "decimal", min: -1000, max: 1000, message: "Skriv et tall i mill. kr (negativt = innsparing), f.eks. -0,4." } },
     { name: "Avvik", format: FORMATS.mnokDetail, width: 50 },
     { name: "Kommentar", format: FORMATS.text, width: 200, input: true },
@@ -442,10 +531,9 @@ function followUpTable(cat: Catalogue, names: TableNames): TableSpec {
   for (const m of cat.measures) {
     if (!m.inSummary) continue;
     for (let y = from; y <= to; y++) {
-      const o = effect(cat, m.id, y);
       rows.push({
         key: `${m.id}#${y}`,
-        cells: [m.id, safeText(m.title), m.group, y, o.ok ? o.value : unknownCell(), "", { formula: '=IF([@Realisert]="","",[@Realisert]-[@Plan])' }, ""],
+        cells: [m.id, safeText(m.title), m.group, y, plan, "", { formula: '=IF([@Realisert]="","",[@Realisert]-[@Plan])' }, ""],
       });
     }
   }
@@ -464,7 +552,7 @@ function hopTable(cat: Catalogue, names: TableNames): TableSpec {
     { name: "HØP-status", format: FORMATS.text, width: 90 },
     { name: "Telles i menyen", format: FORMATS.text, width: 150 },
     ...years.map((y): ColumnSpec => ({ name: `HØP ${y}`, format: FORMATS.mnokDetail, width: 56, input: true, validation: { kind: "decimal", min: -1000, max: 1000, message: "Skriv HØP-beløpet i mill. kr (negativt = innsparing)." } })),
-    ...years.map((y): ColumnSpec => ({ name: `Tiltak ${y}`, format: FORMATS.mnok1, width: 56, validation: { kind: "reject", message: "Tiltakets effekt kommer fra katalogen. Skriv HØP-tallene i HØP-kolonnene." } })),
+    ...years.map((y): ColumnSpec => ({ name: `Tiltak ${y}`, format: FORMATS.mnok1, width: 56, validation: { kind: "reject", message: "Tiltakets effekt kommer fra Tiltak-tabellen. Skriv HØP-tallene i HØP-kolonnene." } })),
     ...years.map((y): ColumnSpec => ({ name: `Differanse ${y}`, format: FORMATS.mnokDetail, width: 66 })),
   ];
   const rows = cat.measures
@@ -478,10 +566,8 @@ function hopTable(cat: Catalogue, names: TableNames): TableSpec {
         HOP_LABEL[m.hop.status],
         m.hop.status === "in-plan" ? "Nei – allerede i HØP" : m.hop.status === "partly" ? "Delvis – sjekk HØP" : "Ja",
         ...years.map(() => ""),
-        ...years.map((y): CellValue => {
-          const o = effect(cat, m.id, y);
-          return o.ok ? o.value : unknownCell();
-        }),
+        // The measure's effect as the Tiltak table has it now (corrections included).
+        ...years.map((y): CellValue => ({ formula: measureLookup(names.measures, { column: String(y) }) })),
         ...years.map((y): CellValue => ({ formula: `=IF([@[HØP ${y}]]="","",[@[HØP ${y}]]-[@[Tiltak ${y}]])` })),
       ],
     }));
@@ -489,6 +575,15 @@ function hopTable(cat: Catalogue, names: TableNames): TableSpec {
 }
 
 export const NO_FINDINGS = "Ingen avvik funnet.";
+
+/** The columns that identify an Avvik row across rewrites. */
+export const FINDING_KEY: readonly string[] = ["Nr", "Gruppe", "Regel", "År"];
+
+/** A cell as text for keys: a formula by its text, a text-prefixed value without its prefix. */
+function storedText(v: CellValue): string | number {
+  if (typeof v === "object") return v.formula;
+  return typeof v === "string" && v.startsWith("'") ? v.slice(1) : v;
+}
 
 /** The Avvik table: one row per finding, rewritten whole by every insert and re-check. */
 export function findingsTable(names: TableNames, findings: readonly Finding[]): TableSpec {
@@ -502,15 +597,23 @@ export function findingsTable(names: TableNames, findings: readonly Finding[]): 
     { name: "Faktisk", format: FORMATS.mnokDetail, width: 60 },
     { name: "Forklaring", format: FORMATS.text, width: 420 },
   ];
-  // A finding spanning several years gets one row per year, so each row can mark its own cell.
-  const rows: RowSpec[] = findings.flatMap((f, i) =>
-    (f.years.length > 0 ? f.years : [null]).map((y, j) => ({
-      key: `${i}#${j}`,
-      cells: [f.measure ?? "", f.group ?? "", f.rule, SEVERITY_LABEL[f.severity], y ?? "", f.expected ?? "", f.actual ?? "", safeText(f.message)],
-    })),
+  // A finding spanning several years gets one row per year, so each row can mark its own cell. A row is
+  // known by measure, group, rule and year (FINDING_KEY), so what a user writes beside it (a column they
+  // added) stays with it when the table is rewritten; the same finding twice is told apart by its order.
+  const seen = new Map<string, number>();
+  const keyed = (cells: CellValue[]): RowSpec => {
+    const base = FINDING_KEY.map((c) => String(storedText(cells[columns.findIndex((x) => x.name === c)] as CellValue)).trim()).join("#");
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return { key: n === 1 ? base : `${base}|${n}`, cells };
+  };
+  const rows: RowSpec[] = findings.flatMap((f) =>
+    (f.years.length > 0 ? f.years : [null]).map((y) =>
+      keyed([f.measure ?? "", f.group ?? "", f.rule, SEVERITY_LABEL[f.severity], y ?? "", f.expected ?? "", f.actual ?? "", safeText(f.message)]),
+    ),
   );
-  const empty: RowSpec = { key: "0#0", cells: ["", "", "", "", "", "", "", NO_FINDINGS] };
-  return { key: "findings", keyColumns: [], mode: "replace", sheetKey: "findings", table: names.findings, startRow: 0, columns, rows: rows.length > 0 ? rows : [empty] };
+  const body = rows.length > 0 ? rows : [keyed(["", "", "", "", "", "", "", NO_FINDINGS])];
+  return { key: "findings", keyColumns: FINDING_KEY, mode: "replace", sheetKey: "findings", table: names.findings, startRow: 0, columns, rows: body };
 }
 
 /**

@@ -5,9 +5,11 @@ import { describeInsert, MEMORY_KEY, planInsert, type InsertPlan } from "../doma
 import { catalogueFromTables } from "../domain/edited";
 import { inputFindings } from "../domain/inputCheck";
 import { reconcile } from "../domain/reconcile";
-import { readState, tableValues } from "./read";
+import { IDENTITY_NAME, identityFormula } from "../domain/identity";
+import { readOptions, readState, tableValues } from "./read";
 import { renderOps } from "./render";
-import { rollback } from "./rollback";
+import { InsertFailed, rollback, type RollbackOutcome } from "./rollback";
+export { InsertFailed } from "./rollback";
 import { AddinError } from "./errors";
 import { Writer, WRITE_BUDGET } from "./writer";
 
@@ -18,6 +20,23 @@ export interface InsertResult {
 
 type Progress = (step: string) => void;
 
+/** The planner refused: writing would overwrite or misplace something of the user's. Nothing was written. */
+export class InsertRefused extends Error {
+  readonly code = "InsertRefused";
+  constructor(readonly reasons: readonly string[]) {
+    super("insert refused");
+  }
+}
+
+/** The insert's own words on identity and placement, beside describeInsert's counts. */
+export function describePlacement(plan: InsertPlan): string[] {
+  const r = plan.report;
+  const out: string[] = [];
+  for (const x of r.recognised ?? []) out.push(`Tabellen du har kalt «${x.now}» er gjenkjent som Tiltaksmenys «${x.was}» og er oppdatert der den står.`);
+  for (const x of r.addedColumns ?? []) out.push(`La til ${x.columns.length === 1 ? "kolonnen" : "kolonnene"} ${x.columns.map((c) => `«${c}»`).join(", ")} i tabellen «${x.table}»; dine kolonner og verdier står som før.`);
+  for (const x of r.moved ?? []) out.push(`Tabellen «${x.table}» ble laget på nytt i celle ${x.cell} på arket «${x.sheet}», fordi den gamle plassen har innhold du har skrevet.`);
+  return out;
+}
 /**
  * Inserts or updates the catalogue tables. Throws the Excel error (map it with excelErrorMessage);
  * on a failed write the workbook is restored to how it was before.
@@ -25,7 +44,7 @@ type Progress = (step: string) => void;
 export async function insertCatalogue(cat: Catalogue, progress: Progress = () => undefined): Promise<InsertResult> {
   return Excel.run(async (context) => {
     progress("Leser arbeidsboken …");
-    const state = await readState(context);
+    const state = await readState(context, readOptions(cat));
     // What users typed wrongly in the input columns is part of the findings too.
     const typed = inputFindings(cat, state.tables);
     let plan = typed.length > 0 ? planInsert(cat, state, [...reconcile(cat), ...typed]) : planInsert(cat, state);
@@ -38,6 +57,7 @@ export async function insertCatalogue(cat: Catalogue, progress: Progress = () =>
       );
       plan = planInsert(cat, state, [...reconcile(edited), ...typed]);
     }
+    if (plan.refused.length > 0) throw new InsertRefused(plan.refused);
     if (plan.unchanged) return { plan, messages: describeInsert(plan.report, true) };
 
     // The memory is one setting, sent in one request: refuse before writing anything if it cannot fit.
@@ -46,18 +66,24 @@ export async function insertCatalogue(cat: Catalogue, progress: Progress = () =>
     progress("Skriver tabellene …");
     const w = new Writer(context);
     try {
-      await renderOps(w, plan.ops, plan.sheetPositions);
-      // Written last: if anything above fails, the old memory still describes the workbook.
-      await w.room(memory.length);
-      context.workbook.settings.add(MEMORY_KEY, memory);
-      await w.finish();
+      const created = await renderOps(w, plan.ops, plan.sheetPositions);
+      await w.flush(true);
+      // Written last, with the new tables' ids, in the request that recalculates: if anything above
+      // fails, the old memory still describes the workbook.
+      const tables = { ...plan.memory.tables };
+      for (const [k, t] of created) tables[k as keyof typeof tables] = { ...(tables[k as keyof typeof tables] as { name: string; sheet: string }), id: t.id };
+      context.workbook.settings.add(MEMORY_KEY, JSON.stringify({ ...plan.memory, tables }));
+      // The name a file copy of this workbook is recognised by, should the memory (a setting) be lost.
+      if (!state.definedNames.some((n) => n.toLowerCase() === IDENTITY_NAME.toLowerCase())) context.workbook.names.add(IDENTITY_NAME, identityFormula(cat));
+      // Below ExcelApi 1.6 nothing is suspended, so the memory goes in a request of its own.
+      if (!(await w.recalculate())) await context.sync();
     } catch (error) {
-      // The original error is what the user must see; a failed clean-up is reported by it too.
-      await rollback(context, plan).catch(() => undefined);
+      // The original error is what the user must see, with what the rollback could verify.
+      const outcome = await rollback(context, plan, state).catch((): RollbackOutcome => ({ restored: false, left: ["Tiltaksmeny kunne ikke kontrollere arbeidsboken etter feilen."] }));
       await w.recalculate().catch(() => undefined);
-      throw error;
+      throw new InsertFailed(error, outcome);
     }
-    return { plan, messages: describeInsert(plan.report, false) };
+    return { plan, messages: [...describeInsert(plan.report, false), ...describePlacement(plan)] };
   });
 }
 

@@ -79,3 +79,55 @@ test("a correction stays corrected, and unflagged, through a re-insert", async (
   expect(model.tableObjects("Tiltak").find((x) => x.Nr === "4.12")!["2028"]).toBe(-0.4);
   expect(rowsFor(model, "4.12")).toEqual([]);
 });
+
+describe("Kontroller på nytt keeps what a user writes beside a finding with that finding", () => {
+  /** Puts text in the user's column on the Avvik row of this finding. */
+  function note(model: WorkbookModel, nr: string, rule: string, year: number | "", text: string): void {
+    const t = model.requireTable("Avvik");
+    const [header, ...body] = model.tableFormulas("Avvik");
+    const r = body.findIndex((row) => row[header!.indexOf("Nr")] === nr && row[header!.indexOf("Regel")] === rule && row[header!.indexOf("År")] === year);
+    expect(r).toBeGreaterThanOrEqual(0);
+    model.setInput(t.sheet, t.rect.row + 1 + r, t.rect.col + header!.indexOf("Kommentar"), text);
+  }
+  const notes = (model: WorkbookModel) =>
+    model
+      .tableObjects("Avvik")
+      .filter((r) => r.Kommentar !== "")
+      .map((r) => [r.Nr, r.Regel, r.År, r.Alvorlighet, r.Kommentar]);
+
+  test("a settled finding the user wrote beside is kept as «løst»; the others keep their words; clearing the words removes it", async () => {
+    const model = await inserted();
+    model.addUserColumn("Avvik", "Kommentar", () => "");
+    note(model, "4.12", "detail-vs-summary", 2028, "PDF-en sier -0,4");
+    note(model, "5.9", "copied-row", "", "Meldt til gruppe 5");
+    model.typeInTable("Tiltak", "4.12", "2028", -0.4);
+    const r = await recheckWorkbook(cat);
+    expect(r.changed).toBe(true);
+    expect(notes(model)).toEqual([
+      ["5.9", "copied-row", "", "feil", "Meldt til gruppe 5"],
+      ["4.12", "detail-vs-summary", 2028, "løst", "PDF-en sier -0,4"],
+    ]);
+    // The other 4.12 finding of 2028 is gone without a trace (nobody wrote beside it).
+    expect(rowsFor(model, "4.12").map((x) => x.Regel)).toEqual(["detail-vs-summary"]);
+    // Nothing more to do: the same check again writes nothing.
+    const before = model.dump();
+    expect((await recheckWorkbook(cat)).changed).toBe(false);
+    expect(model.dump()).toBe(before);
+    // The user clears their words: the settled row goes.
+    model.typeInTable("Avvik", "4.12", "Kommentar", "");
+    expect((await recheckWorkbook(cat)).changed).toBe(true);
+    expect(rowsFor(model, "4.12")).toEqual([]);
+    expect(notes(model)).toEqual([["5.9", "copied-row", "", "feil", "Meldt til gruppe 5"]]);
+  });
+
+  test("a finding that comes back picks up the words written beside it", async () => {
+    const model = await inserted();
+    model.addUserColumn("Avvik", "Kommentar", () => "");
+    note(model, "4.12", "detail-vs-summary", 2028, "Se e-post 3.11");
+    model.typeInTable("Tiltak", "4.12", "2028", -0.4);
+    await recheckWorkbook(cat);
+    model.typeInTable("Tiltak", "4.12", "2028", -0.5);
+    await recheckWorkbook(cat);
+    expect(notes(model)).toEqual([["4.12", "detail-vs-summary", 2028, "feil", "Se e-post 3.11"]]);
+  });
+});

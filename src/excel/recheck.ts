@@ -3,30 +3,34 @@
 import type { Catalogue } from "../domain/catalogue";
 import { catalogueFromTables } from "../domain/edited";
 import { inputFindings } from "../domain/inputCheck";
-import { parseMemory, replaceOp } from "../domain/insertPlan";
+import { parseMemory, replaceOp, type RewriteSummary } from "../domain/insertPlan";
 import { DEFAULT_TABLE_NAMES, findingsTable, type TableNames } from "../domain/layout";
 import { reconcile, type Finding } from "../domain/reconcile";
-import { readState, tableValues } from "./read";
+import { readOptions, readState, tableValues } from "./read";
 import { renderReplace } from "./render";
-import { rollback } from "./rollback";
+import { InsertFailed, rollback, type RollbackOutcome } from "./rollback";
 import { AddinError } from "./errors";
 import { Writer } from "./writer";
 
 export interface RecheckResult {
   readonly findings: readonly Finding[];
   readonly changed: boolean;
+  /** What the rewrite of Avvik did (when changed): rows, the user's columns kept with their findings, rows kept as «løst». Words: describeRewrite. */
+  readonly rewritten?: { readonly table: string } & RewriteSummary;
 }
 
 
 export async function recheckWorkbook(cat: Catalogue): Promise<RecheckResult> {
   return Excel.run(async (context) => {
-    const state = await readState(context);
+    const state = await readState(context, readOptions(cat));
     const memory = parseMemory(state.memory);
     const existing = state.tables.findings;
     if (!memory || !existing) throw new AddinError("TiltakNotInserted");
     const edited = catalogueFromTables(cat, tableValues(state.tables.measures), tableValues(state.tables.lines));
     const findings = [...reconcile(edited), ...inputFindings(cat, state.tables)];
-    const names = { ...DEFAULT_TABLE_NAMES, ...Object.fromEntries(Object.entries(memory.tables).map(([k, v]) => [k, v.name])) } as TableNames;
+    // Names as found now (a renamed table is found by its id), else as remembered.
+    const found = Object.entries(state.tables).flatMap(([k, t]) => (t ? [[k, t.name]] : []));
+    const names = { ...DEFAULT_TABLE_NAMES, ...Object.fromEntries(Object.entries(memory.tables).map(([k, v]) => [k, v.name])), ...Object.fromEntries(found) } as TableNames;
     const op = replaceOp(findingsTable(names, findings), existing);
     if (!op) return { findings, changed: false };
     try {
@@ -34,9 +38,9 @@ export async function recheckWorkbook(cat: Catalogue): Promise<RecheckResult> {
       await renderReplace(w, op);
       await w.finish();
     } catch (error) {
-      await rollback(context, { ops: [op] }).catch(() => undefined);
-      throw error;
+      const outcome = await rollback(context, { ops: [op] }, state).catch((): RollbackOutcome => ({ restored: false, left: ["Tiltaksmeny kunne ikke kontrollere arbeidsboken etter feilen."] }));
+      throw new InsertFailed(error, outcome);
     }
-    return { findings, changed: true };
+    return { findings, changed: true, rewritten: { table: existing.name, ...op.summary } };
   });
 }

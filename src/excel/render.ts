@@ -4,7 +4,7 @@
 // Excel tables"), so a table is created over its header and constants, named, and then given its formulas.
 import type { TableOp } from "../domain/insertPlan";
 import { usesTableReference } from "../domain/formula";
-import { FORMATS, INPUT_FILL, type CellValue, type TableSpec } from "../domain/layout";
+import { FORMATS, INPUT_FILL, totalsRow, type CellValue, type TableSpec } from "../domain/layout";
 import { columnLetters, parseAddress, quoteSheet, rectAddress, type Rect } from "../domain/a1";
 import { supports } from "./requirements";
 import type { Writer } from "./writer";
@@ -75,8 +75,8 @@ function addChart(sheet: Excel.Worksheet, spec: TableSpec): void {
   const chart = sheet.charts.add("Line" as Excel.ChartType, sheet.getRange(rectAddress({ row: spec.startRow, col: first, rows: rows + 1, cols: chartSpec.series.length })), "Columns" as Excel.ChartSeriesBy);
   chart.axes.categoryAxis.setCategoryNames(sheet.getRange(rectAddress({ row: spec.startRow + 1, col: index(chartSpec.categories), rows, cols: 1 })));
   chart.title.text = chartSpec.title;
-  // Beside the tables, not over them.
-  chart.setPosition(`${columnLetters(spec.columns.length + 1)}${spec.startRow + 1}`);
+  // Beside the table, or below it (one blank row between) when the cells to its right hold text.
+  chart.setPosition(chartSpec.below ? `A${spec.startRow + 1 + rows + 2}` : `${columnLetters(spec.columns.length + 1)}${spec.startRow + 1}`);
 }
 
 /** Conditional formats (ExcelApi 1.6), scoped to the table's body columns, never whole sheets. */
@@ -92,7 +92,8 @@ function addConditionalFormats(sheet: Excel.Worksheet, spec: TableSpec): void {
   }
 }
 
-export async function renderCreate(w: Writer, op: Extract<TableOp, { kind: "create" }>): Promise<void> {
+/** Creates the table of `op`; returns it with its id loaded (known after the next sync). */
+export async function renderCreate(w: Writer, op: Extract<TableOp, { kind: "create" }>): Promise<Excel.Table> {
   const { spec } = op;
   const wb = w.context.workbook;
   const sheet = op.newSheet ? wb.worksheets.add(op.sheet) : wb.worksheets.getItem(op.sheet);
@@ -125,29 +126,44 @@ export async function renderCreate(w: Writer, op: Extract<TableOp, { kind: "crea
   const table = wb.tables.add(addr(op.sheet, { row: top, col: 0, rows: rows + 1, cols: n }), true);
   table.name = spec.table;
   table.style = TABLE_STYLE;
-  if (spec.columns.some((c) => c.total)) {
+  // The id survives renames (Table.id reference): the memory records it once this request is sent.
+  table.load("id");
+  const totals = totalsRow(spec);
+  if (totals) {
     table.showTotals = true;
-    sheet.getRange(rectAddress({ row: top + 1 + rows, col: 0, rows: 1, cols: n })).formulas = [spec.columns.map((c, i) => c.total ?? (i === 0 ? "Sum" : ""))];
+    // Formats first (numberFormat, ExcelApi 1.1): totals read like the figures above them, and a
+    // formula in a text column's totals cell is not kept as text.
+    const row = sheet.getRange(rectAddress({ row: top + 1 + rows, col: 0, rows: 1, cols: n }));
+    row.numberFormat = [[...totals.formats]];
+    row.formulas = [[...totals.formulas]];
   }
   await writeRuns(w, sheet, top + 1, 0, later);
 
   spec.columns.forEach((c, i) => {
     const letter = columnLetters(i);
-    sheet.getRange(`${letter}:${letter}`).format.columnWidth = c.width;
+    // Widths are the sheet's, not the table's: set on our new sheets only, never on a sheet already in use.
+    if (op.newSheet) sheet.getRange(`${letter}:${letter}`).format.columnWidth = c.width;
     if (rows > 0 && (c.input || c.validation)) styleColumn(sheet.getRange(rectAddress({ row: top + 1, col: i, rows, cols: 1 })), c);
     w.small();
   });
-  if (top === 0 && supports("1.7")) sheet.freezePanes.freezeRows(1);
+  if (top === 0 && op.newSheet && supports("1.7")) sheet.freezePanes.freezeRows(1);
   addChart(sheet, spec);
   addConditionalFormats(sheet, spec);
+  return table;
 }
 
-/** Rewrites a table nobody edits: fit the row count (the table object, and formulas naming it, survive). */
+/**
+ * Rewrites a table the add-in recomputes (Avvik): fit the row count (the table object, and formulas
+ * naming it, survive), then write every row across the table's whole width — the user's own columns
+ * too, whose cells replaceOp has moved with their finding. Rows are added and deleted whole: Excel
+ * will not shift part of a table's row. Our columns get their number formats (text before "2.10"
+ * lands); the user's columns keep theirs.
+ */
 export async function renderReplace(w: Writer, op: Extract<TableOp, { kind: "replace" }>): Promise<void> {
   const { existing, spec } = op;
   const sheet = w.context.workbook.worksheets.getItem(existing.sheet);
   const { rect } = parseAddress(existing.address);
-  const width = spec.columns.length;
+  const width = existing.header.length;
   const before = existing.body.length;
   const after = op.rows.length;
   if (after > before) {
@@ -156,8 +172,17 @@ export async function renderReplace(w: Writer, op: Extract<TableOp, { kind: "rep
     w.context.workbook.tables.getItem(existing.name).rows.add(undefined, blank);
   }
   if (after < before) sheet.getRange(rectAddress({ row: rect.row + 1 + after, col: rect.col, rows: before - after, cols: width })).delete("Up");
+  // Our columns, as runs of adjacent columns (a user's column may stand between them).
+  const formatOf = existing.header.map((h) => spec.columns.find((c) => c.name === String(h ?? "").trim())?.format ?? null);
+  for (let c = 0; c < width; c++) {
+    if (formatOf[c] === null || (c > 0 && formatOf[c - 1] !== null)) continue;
+    let end = c;
+    while (end + 1 < width && formatOf[end + 1] !== null) end++;
+    const formats = formatOf.slice(c, end + 1) as string[];
+    const block = (r: number, count: number) => sheet.getRange(rectAddress({ row: rect.row + 1 + r, col: rect.col + c, rows: count, cols: end - c + 1 }));
+    await w.rows(block, "numberFormat", op.rows.map(() => formats));
+  }
   const at = (r: number, count: number) => sheet.getRange(rectAddress({ row: rect.row + 1 + r, col: rect.col, rows: count, cols: width }));
-  await w.rows(at, "numberFormat", op.rows.map(() => spec.columns.map((c) => c.format)));
   await w.rows(at, "formulas", op.rows.map((r) => r.map(formulaCell)));
 }
 
@@ -166,9 +191,34 @@ export async function renderUpdate(w: Writer, op: Extract<TableOp, { kind: "upda
   const sheet = w.context.workbook.worksheets.getItem(existing.sheet);
   const { rect } = parseAddress(existing.address);
   const bodyTop = rect.row + 1;
+  if (op.addColumns && op.addColumns.length > 0) {
+    // Upgrade in place: append our missing columns (index null and a name need ExcelApi 1.4, the floor),
+    // formatted like their kind before any value lands, then the writes fill them.
+    const table = w.context.workbook.tables.getItem(existing.name);
+    for (const name of op.addColumns) {
+      const column = table.columns.add(-1, undefined, name);
+      const ours = spec.columns.find((c) => c.name === name);
+      if (ours && existing.body.length > 0) {
+        const body = column.getDataBodyRange();
+        body.numberFormat = fill(existing.body.length, 1, () => ours.format);
+        if (ours.input || ours.validation) styleColumn(body, ours);
+      }
+    }
+    w.small();
+  }
   await writeRuns(w, sheet, bodyTop, rect.col, op.writes);
+  if (op.totals && op.totals.length > 0) {
+    // The totals row is the range's last row; appended rows (below) go in above it, so write it first.
+    const totalsRow = rect.row + rect.rows - 1;
+    for (const t of op.totals) {
+      const cell = sheet.getRange(rectAddress({ row: totalsRow, col: rect.col + t.col, rows: 1, cols: 1 }));
+      cell.numberFormat = [[t.format]];
+      if (t.formula !== null) cell.formulas = [[t.formula]];
+    }
+    w.small();
+  }
   if (op.append.length === 0) return;
-  const width = existing.header.length;
+  const width = existing.header.length + (op.addColumns?.length ?? 0);
   const blank = fill(op.append.length, width, () => "");
   await w.room(JSON.stringify(blank).length);
   w.context.workbook.tables.getItem(existing.name).rows.add(undefined, blank);
@@ -183,12 +233,18 @@ export async function renderUpdate(w: Writer, op: Extract<TableOp, { kind: "upda
   }
 }
 
-/** Every operation of the plan, then the new sheets' positions. */
-export async function renderOps(w: Writer, ops: readonly TableOp[], sheetPositions: readonly { readonly sheet: string; readonly position: number }[]): Promise<void> {
+/** Every operation of the plan, then the new sheets' positions. Returns the created tables by layout key. */
+export async function renderOps(
+  w: Writer,
+  ops: readonly TableOp[],
+  sheetPositions: readonly { readonly sheet: string; readonly position: number }[],
+): Promise<Map<string, Excel.Table>> {
+  const created = new Map<string, Excel.Table>();
   for (const op of ops) {
-    if (op.kind === "create") await renderCreate(w, op);
+    if (op.kind === "create") created.set(op.spec.key, await renderCreate(w, op));
     else if (op.kind === "update") await renderUpdate(w, op);
     else await renderReplace(w, op);
   }
   for (const p of sheetPositions) w.context.workbook.worksheets.getItem(p.sheet).position = p.position;
+  return created;
 }

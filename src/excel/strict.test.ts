@@ -227,10 +227,10 @@ describe("the review's findings, on the strict host", () => {
     await insertCatalogue(cat);
     const sheet = model.sheet("Budsjett 2026")!;
     // Row 1 of the selection is blank; figures in plan-year order, an unknown measure in row 3.
-    [["2.2", -1, -2, -3, -4], ["9.9", -1, -1, -1, -1]].forEach((row, r) => row.forEach((v, c) => model.setInput(sheet, r + 1, c, v)));
-    model.selection = "'Budsjett 2026'!A1:F3";
+    [["Nr", 2026, 2027, 2028, 2029], ["2.2", -1, -2, -3, -4], ["9.9", -1, -1, -1, -1]].forEach((row, r) => row.forEach((v, c) => model.setInput(sheet, r + 1, c, v)));
+    model.selection = "'Budsjett 2026'!A1:F4";
     const r = await importHop(cat);
-    expect(r.problems).toEqual(["Rad 3: tiltak 9.9 finnes ikke i katalogen."]);
+    expect(r.problems).toEqual(["Rad 4: tiltak 9.9 finnes ikke i katalogen."]);
     expect(model.tableObjects("HOP").find((x) => x.Nr === "2.2")!["HØP 2029"]).toBe(-4);
   });
 });
@@ -266,11 +266,34 @@ describe(`at the declared floor (ExcelApi ${EXCEL_API_FLOOR}) every action works
     await insertCatalogue(cat);
     const atNewest = await Excel.run((ctx) => readState(ctx));
     expect(atFloor.tables.measures?.body).toEqual(atNewest.tables.measures?.body);
-    // At the floor nothing suspends calculation, so no recalculation round trip: read, write; then two reads.
-    expect(a.syncs).toBe(2 + 2);
+    // At the floor nothing suspends calculation, so no recalculation round trip: read, write, then the
+    // memory with the new tables' ids (known once they exist); then two reads.
+    expect(a.syncs).toBe(3 + 2);
   });
 
   test("an error from a host below the floor maps to Norwegian", () => {
     expect(excelErrorMessage({ code: "ApiNotFound" })).toMatch(/versjonen av Excel/);
+  });
+});
+
+describe("structured references the layout's lookups use, on the strict host", () => {
+  // "Using structured references with Excel tables" (support.microsoft.com): a range of adjacent columns
+  // is written Table[[First]:[Last]], and a special item combines with a column as Table[[#Headers],[Col]].
+  test("a column range and a header cell are accepted when the columns exist, and refused when one does not", async () => {
+    const model = host();
+    const sheet = model.sheet("Budsjett 2026")!;
+    ["Nr", "2025", "2026"].forEach((h, c) => model.setInput(sheet, 0, c, h));
+    model.renameTable(model.addTable("'Budsjett 2026'!A1:C3"), "T");
+    const write = (formula: string) =>
+      outcome(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Budsjett 2026").getRange("F1").formulas = [[formula]];
+        await ctx.sync();
+      });
+    expect(await write("=INDEX(T[[2025]:[2026]],1,2)")).toBe("ok");
+    expect(model.formulaOf(sheet, 0, 5)).toBe("=INDEX(T[[2025]:[2026]],1,2)");
+    expect(await write("=ROW(T[[#Headers],[Nr]])")).toBe("ok");
+    expect(model.formulaOf(sheet, 0, 5)).toBe("=ROW(T[[#Headers],[Nr]])");
+    expect(await write("=INDEX(T[[2025]:[2027]],1,2)")).toBe("InvalidArgument");
+    expect(await write("=ROW(T[[#Headers],[Navn]])")).toBe("InvalidArgument");
   });
 });

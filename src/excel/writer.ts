@@ -23,9 +23,9 @@ export class Writer {
     if (supports("1.6")) this.context.application.suspendApiCalculationUntilNextSync();
   }
 
-  /** Sends what is queued. */
-  async flush(): Promise<void> {
-    if (this.pending === 0) return;
+  /** Sends what is queued (with `always`, even when only loads are). */
+  async flush(always = false): Promise<void> {
+    if (this.pending === 0 && !always) return;
     await this.context.sync();
     this.pending = 0;
     this.suspend();
@@ -70,11 +70,15 @@ export class Writer {
     await this.recalculate();
   }
 
-  /** The recalculation owed after suspended requests (also after a failed one and its rollback). */
-  async recalculate(): Promise<void> {
-    if (!this.suspendCalculation) return;
-    if (!supports("1.6")) return;
+  /**
+   * The recalculation owed after suspended requests (also after a failed one and its rollback), sent
+   * with whatever is queued. False when nothing was owed and so nothing was sent.
+   */
+  async recalculate(): Promise<boolean> {
+    if (!this.suspendCalculation) return false;
+    if (!supports("1.6")) return false;
     this.context.application.calculate("Recalculate" as Excel.CalculationType);
     await this.context.sync();
+    return true;
   }
 }

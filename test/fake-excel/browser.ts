@@ -36,7 +36,7 @@ const model = new WorkbookModel(init.sheets ?? ["Budsjett 2026"]);
 model.apiVersion = minor(supported.ExcelApi as string);
 for (const t of init.tables ?? []) {
   const sheet = model.sheet(t.sheet) ?? model.addSheet(t.sheet);
-  model.tables.push({ name: t.name, sheet, rect: { row: 0, col: 0, rows: 2, cols: 1 }, showTotals: false, style: "" });
+  model.tables.push({ id: `{user-${t.name}}`, name: t.name, sheet, rect: { row: 0, col: 0, rows: 2, cols: 1 }, showTotals: false, style: "" });
 }
 w.__fakeModel = model;
 w.Excel = fakeExcel(model);

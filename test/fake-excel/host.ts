@@ -57,13 +57,13 @@ class FakeCollection<M> extends Proxy<M[]> {
 class FakeWorkbook {
   readonly worksheets: FakeWorksheets;
   readonly tables: FakeTables;
-  readonly names: FakeCollection<string>;
+  readonly names: FakeNames;
   readonly application: { suspendApiCalculationUntilNextSync: () => void; calculate: (type: string) => void };
   private readonly settingsProxy: FakeSettings;
   constructor(private ctx: Ctx) {
     this.worksheets = new FakeWorksheets(ctx);
     this.tables = new FakeTables(ctx);
-    this.names = new FakeCollection(ctx, () => ctx.model.names, (n) => ({ name: n }));
+    this.names = new FakeNames(ctx);
     this.settingsProxy = new FakeSettings(ctx);
     this.application = {
       // "Once set, it is the developer's responsibility to re-calc the workbook" (Application reference):
@@ -85,6 +85,45 @@ class FakeWorkbook {
       if (!sel) throw new ExcelError("InvalidSelection", "nothing selected");
       const { sheet, rect } = parseRect(sel);
       return { sheet: this.ctx.model.requireSheet(sheet ?? ""), rect };
+    });
+  }
+}
+
+/** Defined names; a constant's value is the text between the quotes of its formula (NamedItem.value). */
+class FakeNames extends FakeCollection<string> {
+  constructor(private c: Ctx) {
+    super(c, () => c.model.names, (n) => ({ name: n, value: c.model.nameValues.get(n) ?? "" }));
+  }
+  add(name: string, reference: string): void {
+    this.c.need("NamedItemCollection.add");
+    this.c.enqueue(`names.add(${name})`, () => {
+      // Names share one namespace with tables, case-insensitively (support.microsoft.com "Names in formulas").
+      const taken = this.c.model.names.some((n) => n.toLowerCase() === name.toLowerCase()) || this.c.model.table(name);
+      if (taken) throw new ExcelError("ItemAlreadyExists", `name ${name}`);
+      this.c.model.names.push(name);
+      const constant = /^="(.*)"$/.exec(reference);
+      this.c.model.nameValues.set(name, constant ? (constant[1] as string) : reference);
+    });
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    this.c.need("NamedItemCollection.getItemOrNullObject");
+    return new FakeNamedItem(this.c, () => this.c.model.names.find((n) => n.toLowerCase() === name.toLowerCase()) ?? null, true);
+  }
+}
+
+class FakeNamedItem extends Proxy<string> {
+  protected override read(n: string, p: string): unknown {
+    if (p === "name") return n;
+    if (p === "value") return this.ctx.model.nameValues.get(n) ?? "";
+    return super.read(n, p);
+  }
+  delete(): void {
+    this.ctx.need("NamedItem.delete");
+    this.ctx.enqueue("name.delete", () => {
+      const n = this.must();
+      const m = this.ctx.model;
+      m.names = m.names.filter((x) => x !== n);
+      m.nameValues.delete(n);
     });
   }
 }
@@ -173,6 +212,18 @@ class FakeWorksheet extends Proxy<SheetModel> {
       this.from((s) => ({ sheet: s, rect: parseRect(address).rect })),
     );
   }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    this.ctx.need("Worksheet.getUsedRangeOrNullObject");
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const s = this.must();
+        const rect = this.ctx.model.usedRect(s, { row: 0, col: 0, rows: Number.MAX_SAFE_INTEGER, cols: Number.MAX_SAFE_INTEGER }, valuesOnly);
+        return rect ? { sheet: s, rect } : null;
+      },
+      true,
+    );
+  }
   delete(): void {
     this.ctx.enqueue("worksheet.delete", () => this.ctx.model.deleteSheet(this.must()));
   }
@@ -183,7 +234,7 @@ class FakeWorksheet extends Proxy<SheetModel> {
 
 class FakeTables extends FakeCollection<TableModel> {
   constructor(private c: Ctx) {
-    super(c, () => c.model.tables, (t) => ({ name: t.name, showTotals: t.showTotals, worksheet: { name: t.sheet.name } }), "Table");
+    super(c, () => c.model.tables, (t) => ({ id: t.id, name: t.name, showTotals: t.showTotals, worksheet: { name: t.sheet.name } }), "Table");
   }
   add(address: string, _hasHeaders: boolean): FakeTable {
     let created: TableModel | null = null;
@@ -201,10 +252,33 @@ class FakeTables extends FakeCollection<TableModel> {
 
 class FakeTable extends Proxy<TableModel> {
   readonly rows: { add: (index: number | undefined | null, values?: unknown[][]) => void };
-  readonly columns: { getItem: (name: string) => { filter: { applyValuesFilter: (values: string[]) => void }; getDataBodyRange: () => FakeRange } };
+  readonly columns: {
+    getItem: (name: string) => { filter: { applyValuesFilter: (values: string[]) => void }; getDataBodyRange: () => FakeRange };
+    getItemOrNullObject: (name: string) => FakeTableColumn;
+    add: (index?: number | null, values?: unknown, name?: string) => FakeTableColumn;
+  };
   constructor(ctx: Ctx, resolve: () => TableModel | null, nullable = false) {
     super(ctx, resolve, nullable);
-    this.columns = { getItem: (name: string) => this.column(name) };
+    this.columns = {
+      getItem: (name: string) => this.column(name),
+      getItemOrNullObject: (name: string) => {
+        ctx.need("TableColumnCollection.getItemOrNullObject");
+        return new FakeTableColumn(ctx, this.from((t) => (ctx.model.columnOf(t, name) >= 0 ? { table: t, name } : null)), true);
+      },
+      add: (index?: number | null, values?: unknown, name?: string) => {
+        // "1.4 allows index to be optional (null or -1) … 1.4 allows name parameter at creation time."
+        ctx.need("TableColumnCollection.add", index === null || index === undefined || index === -1 || name !== undefined ? 4 : 1);
+        // Only appending, without values, is what the add-in does; anything else the strict host refuses.
+        if ((index !== null && index !== undefined && index !== -1) || values !== undefined) throw new Error("fake: columns.add supports append with a name only");
+        let made: { table: TableModel; name: string } | null = null;
+        ctx.enqueue(`table.columns.add(${name})`, () => {
+          const t = this.must();
+          ctx.model.addTableColumn(t, name ?? null);
+          made = { table: t, name: name ?? String(ctx.model.formulaOf(t.sheet, t.rect.row, t.rect.col + t.rect.cols - 1)) };
+        });
+        return new FakeTableColumn(ctx, () => made);
+      },
+    };
     this.rows = {
       add: (_index, values) => {
         // "ExcelApi 1.1 for adding a single row; 1.4 allows adding of multiple rows" (TableRowCollection.add).
@@ -236,8 +310,12 @@ class FakeTable extends Proxy<TableModel> {
   }
   protected override read(t: TableModel, p: string): unknown {
     if (p === "name") return t.name;
+    if (p === "id") return t.id;
     if (p === "showTotals") return t.showTotals;
     return super.read(t, p);
+  }
+  get id(): string {
+    return this.get("id") as string;
   }
   get name(): string {
     return this.get("name") as string;
@@ -264,6 +342,19 @@ class FakeTable extends Proxy<TableModel> {
   getDataBodyRange(): FakeRange {
     return new FakeRange(this.ctx, this.from((t) => ({ sheet: t.sheet, rect: this.ctx.model.bodyRect(t) })));
   }
+  /** The totals row; a table that does not show one has none to give (the strict host refuses). */
+  getTotalRowRange(): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      this.from((t) => {
+        if (!t.showTotals) throw new ExcelError("InvalidOperation", `table ${t.name} shows no totals row`);
+        return { sheet: t.sheet, rect: { ...t.rect, row: t.rect.row + t.rect.rows - 1, rows: 1 } };
+      }),
+    );
+  }
+  getHeaderRowRange(): FakeRange {
+    return new FakeRange(this.ctx, this.from((t) => ({ sheet: t.sheet, rect: { ...t.rect, rows: 1 } })));
+  }
   get onChanged(): { add: (handler: (e: unknown) => void) => { remove: () => void } } {
     this.ctx.need("Table.onChanged");
     return {
@@ -288,6 +379,25 @@ class FakeTable extends Proxy<TableModel> {
   }
 }
 
+class FakeTableColumn extends Proxy<{ table: TableModel; name: string }> {
+  protected override read(v: { table: TableModel; name: string }, p: string): unknown {
+    if (p === "name") return v.name;
+    return super.read(v, p);
+  }
+  getDataBodyRange(): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      this.from(({ table, name }) => ({ sheet: table.sheet, rect: { ...this.ctx.model.bodyRect(table), col: table.rect.col + this.ctx.model.columnOf(table, name), cols: 1 } })),
+    );
+  }
+  delete(): void {
+    this.ctx.enqueue("table.column.delete", () => {
+      const { table, name } = this.must();
+      this.ctx.model.deleteTableColumn(table, name);
+    });
+  }
+}
+
 class FakeSetting extends Proxy<{ key: string }> {
   protected override read(v: { key: string }, p: string): unknown {
     if (p === "value") return this.ctx.model.settings.get(v.key);
@@ -295,6 +405,13 @@ class FakeSetting extends Proxy<{ key: string }> {
   }
   get value(): unknown {
     return this.get("value");
+  }
+  delete(): void {
+    this.ctx.need("Setting.delete");
+    this.ctx.enqueue("setting.delete", () => {
+      const s = this.resolve();
+      if (s) this.ctx.model.settings.delete(s.key);
+    });
   }
 }
 

@@ -48,6 +48,8 @@ export interface SheetModel {
 }
 
 export interface TableModel {
+  /** "Remains the same even when the table is renamed" (Table.id reference, ExcelApi 1.1). */
+  readonly id: string;
   name: string;
   sheet: SheetModel;
   rect: Rect; // header + body (+ totals)
@@ -71,6 +73,8 @@ export class WorkbookModel {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
   names: string[] = [];
+  /** Values of defined names that hold a constant (NamedItem.value), by name. */
+  nameValues = new Map<string, unknown>();
   settings = new Map<string, unknown>();
   syncs = 0;
   runs = 0;
@@ -83,6 +87,8 @@ export class WorkbookModel {
   listeners = new Map<string, ((e: unknown) => void)[]>();
   /** Makes the first operation whose name matches fail with this Excel error code. */
   failOn: { op: RegExp; code: string } | null = null;
+  /** Makes the operation with this ordinal (its index in `ops`) fail with this Excel error code. */
+  failAt: { index: number; code: string } | null = null;
   /** The host's ExcelApi minor version: members of newer sets fail with ApiNotFound. */
   apiVersion = NEWEST_EXCEL_API;
   /** Set while a suspended calculation has not been followed by application.calculate. */
@@ -305,8 +311,9 @@ export class WorkbookModel {
 
   // ---- tables
 
-  table(name: string): TableModel | undefined {
-    return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  /** By name or ID: TableCollection.getItem "Gets a table by name or ID". */
+  table(key: string): TableModel | undefined {
+    return this.tables.find((t) => t.name.toLowerCase() === key.toLowerCase()) ?? this.tables.find((t) => t.id === key);
   }
 
   requireTable(name: string): TableModel {
@@ -326,7 +333,7 @@ export class WorkbookModel {
     let name: string;
     do name = `Tabell${++this.tableCounter}`;
     while (this.table(name));
-    const t: TableModel = { name, sheet: s, rect, showTotals: false, style: "TableStyleMedium2" };
+    const t: TableModel = { id: `{${this.tableCounter}-fake}`, name, sheet: s, rect, showTotals: false, style: "TableStyleMedium2" };
     this.tables.push(t);
     return t;
   }
@@ -394,6 +401,56 @@ export class WorkbookModel {
     if (values) values.forEach((row, i) => row.forEach((v, j) => this.setInput(t.sheet, bodyEnd + i, t.rect.col + j, v)));
   }
 
+  /**
+   * A column appended at the table's right edge, as TableColumnCollection.add(null, …, name) does (index
+   * null appends, name at creation: ExcelApi 1.4). Cells to the right within the table's rows shift right,
+   * as Excel's "Insert table column" does; a table there that would be torn apart is InsertDeleteConflict.
+   * Neither is documented for the API (self-test t1): the strict host never overwrites.
+   */
+  addTableColumn(t: TableModel, name: string | null): void {
+    if (name !== null && this.columnOf(t, name) >= 0) throw new ExcelError("InvalidArgument", `column ${name} exists`);
+    const col = t.rect.col + t.rect.cols;
+    const rows = { from: t.rect.row, to: t.rect.row + t.rect.rows };
+    for (const x of this.tables) {
+      if (x === t || x.sheet !== t.sheet || x.rect.col + x.rect.cols <= col) continue;
+      const within = x.rect.row >= rows.from && x.rect.row + x.rect.rows <= rows.to;
+      const apart = x.rect.row + x.rect.rows <= rows.from || x.rect.row >= rows.to;
+      if (!within && !apart) throw new ExcelError("InsertDeleteConflict", `would shift part of table ${x.name}`);
+    }
+    const moved = new Map<string, CellModel>();
+    for (const [k, v] of t.sheet.cells) {
+      const [r, c] = k.split(",").map(Number) as [number, number];
+      if (r >= rows.from && r < rows.to && c >= col) {
+        if (c + 1 >= MAX_COLUMNS) throw new ExcelError("InsertDeleteConflict", "cells would leave the sheet");
+        moved.set(key(r, c + 1), v);
+      } else moved.set(k, v);
+    }
+    t.sheet.cells = moved;
+    for (const x of this.tables) if (x !== t && x.sheet === t.sheet && x.rect.col >= col && x.rect.row >= rows.from && x.rect.row < rows.to) x.rect = { ...x.rect, col: x.rect.col + 1 };
+    t.rect = { ...t.rect, cols: t.rect.cols + 1 };
+    let header = name ?? "";
+    for (let i = 1; !header; i++) if (this.columnOf(t, `Kolonne${i}`) < 0) header = `Kolonne${i}`;
+    this.setInput(t.sheet, t.rect.row, col, `'${header}`);
+  }
+
+  /** Deletes a table column, shifting the cells right of it within the table's rows back left. */
+  deleteTableColumn(t: TableModel, name: string): void {
+    const ci = this.columnOf(t, name);
+    if (ci < 0) throw new ExcelError("ItemNotFound", `column ${name}`);
+    const col = t.rect.col + ci;
+    const rows = { from: t.rect.row, to: t.rect.row + t.rect.rows };
+    const moved = new Map<string, CellModel>();
+    for (const [k, v] of t.sheet.cells) {
+      const [r, c] = k.split(",").map(Number) as [number, number];
+      if (r >= rows.from && r < rows.to && c >= col) {
+        if (c > col) moved.set(key(r, c - 1), v);
+      } else moved.set(k, v);
+    }
+    t.sheet.cells = moved;
+    for (const x of this.tables) if (x !== t && x.sheet === t.sheet && x.rect.col > col && x.rect.row >= rows.from && x.rect.row < rows.to) x.rect = { ...x.rect, col: x.rect.col - 1 };
+    t.rect = { ...t.rect, cols: t.rect.cols - 1 };
+  }
+
   bodyRect(t: TableModel): Rect {
     return { row: t.rect.row + 1, col: t.rect.col, rows: t.rect.rows - 1 - (t.showTotals ? 1 : 0), cols: t.rect.cols };
   }
@@ -454,8 +511,8 @@ export class WorkbookModel {
       conditionalFormats: s.conditionalFormats,
       charts: s.charts,
     }));
-    const tables = this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, rect: t.rect, totals: t.showTotals }));
-    return JSON.stringify({ sheets, tables, settings: [...this.settings.entries()] });
+    const tables = this.tables.map((t) => ({ id: t.id, name: t.name, sheet: t.sheet.name, rect: t.rect, totals: t.showTotals, filters: t.filters ?? {} }));
+    return JSON.stringify({ sheets, tables, names: this.names, settings: [...this.settings.entries()] });
   }
 }
 

@@ -52,6 +52,11 @@ export class Ctx {
         this.model.failOn = null;
         throw new ExcelError(fail.code, `injected at ${op.name}`);
       }
+      const at = this.model.failAt;
+      if (at && at.index === this.model.ops.length - 1) {
+        this.model.failAt = null;
+        throw new ExcelError(at.code, `injected at ${op.name}`);
+      }
       op.run();
     }
     if (this.responseBytes > PAYLOAD_LIMIT) throw new ExcelError("ResponsePayloadSizeLimitExceeded", `${this.responseBytes} bytes in one response`);
