@@ -1,11 +1,12 @@
-// The tests need Debian's Chromium (browser tests; never a downloaded browser) and xmllint (manifest
-// schema check). Installs them with apt-get when running as root, otherwise says what to install.
+// The tests need Debian's Chromium (browser tests; never a downloaded browser), xmllint (manifest
+// schema check) and LibreOffice Calc (the engine that recalculates the .xlsx files). Installs them with apt-get when running as root, otherwise says what to install.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 const NEEDS = [
   { what: "Chromium", path: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", pkg: "chromium" },
   { what: "xmllint", path: "/usr/bin/xmllint", pkg: "libxml2-utils" },
+  { what: "LibreOffice Calc", path: "/usr/bin/soffice", pkg: "libreoffice-calc-nogui" },
 ];
 
 export function ensureSystemDeps() {
