@@ -36,7 +36,7 @@ export type YearValues = Readonly<Record<string, Cell>>;
 export interface PrintedRow {
   readonly line: number;
   readonly printed: string;
-  readonly alignment?: string;
+  readonly alignment?: string | null;
 }
 
 export interface ValueRow extends PrintedRow {
