@@ -4,12 +4,12 @@
 import { writeFileSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { toJsonSchema } from "@valibot/to-json-schema";
-import { catalogueSchema, LIMITS, schemaDefinitions } from "../src/domain/catalogueSchema";
+import { LIMITS, publishedCatalogueSchema, schemaDefinitions } from "../src/domain/catalogueSchema";
 
 export const SCHEMA_FILE = resolve(__dirname, "../docs/catalogue.schema.json");
 
 export function catalogueJsonSchema(): Record<string, unknown> {
-  const schema = toJsonSchema(catalogueSchema, {
+  const schema = toJsonSchema(publishedCatalogueSchema, {
     target: "draft-2020-12",
     errorMode: "throw",
     // The decimals rule is a custom check; JSON Schema's multipleOf is unreliable for 0.001 in float
@@ -26,8 +26,10 @@ export function catalogueJsonSchema(): Record<string, unknown> {
       `Beyond this schema the loader requires: catalogue.years consecutive; planPeriod inside years with from <= to; ` +
       `summary and totals rows with a key for every catalogue year (null = blank); detail.years ascending and inside catalogue.years, ` +
       `detail rows with a key for each of them (other catalogue years only as null); group-table keys inside catalogue.years; ` +
-      `unique group ids and measure ids; a measure's group exists and its id starts with "<group>."; ` +
-      `totals/targets byGroup keys are existing groups; amounts have at most ${LIMITS.decimals} decimals.`,
+      `unique group ids, measure ids and categories; a measure's group exists; a measure's category and the keys of totals.byCategory are in catalogue.categories; ` +
+      `totals/targets byGroup keys are existing groups; amounts in catalogue.unit (summary, totals, targets, prose) are at most ${LIMITS.amount.MNOK} in MNOK and ` +
+      `${LIMITS.amount.TNOK} in TNOK; amounts have at most ${LIMITS.decimals} decimals; targets.*.printedTotal2029 (older name) is read as printedTotal. ` +
+      `Fields with a "default" may be left out.`,
     ...rest,
   };
 }

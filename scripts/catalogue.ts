@@ -26,11 +26,11 @@ function readable(cat: Catalogue): string {
   const rows = e.measures.map((m) => [m.id, m.title.length > 48 ? m.title.slice(0, 47) + "…" : m.title, ...years.map((y) => (m.summary ? cellText(m.summary[y]) : "–"))]);
   const totals = Object.entries(e.totals.byGroup as Record<string, Record<string, ExportCell>>).map(([g, v]) => [`G${g}`, cat.group(Number(g))?.name ?? "", ...years.map((y) => cellText(v[y]))]);
   return [
-    `${e.catalogue.title} (katalog ${e.catalogue.version}, ${e.measures.length} tiltak, mill. kr, negativ = innsparing)`,
+    `${e.catalogue.title} (katalog ${e.catalogue.version}, ${e.measures.length} tiltak, mill. kr${e.catalogue.printedUnit === "TNOK" ? " (trykt i 1000 kr)" : ""}, negativ = innsparing)`,
     "",
     table([head, ...rows]),
     "",
-    table([["Gruppe", "Sum i rapporten", ...years], ...totals, ["SUM", "", ...years.map((y) => cellText(e.totals.overall[y]))]]),
+    table([["Gruppe", "Sum i rapporten", ...years], ...totals, ...(e.totals.overall ? [["SUM", "", ...years.map((y) => cellText(e.totals.overall?.[y]))]] : [])]),
   ].join("\n");
 }
 

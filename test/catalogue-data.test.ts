@@ -121,9 +121,11 @@ function norwegian(n: number): string {
   return frac ? `${grouped},${frac}` : grouped;
 }
 
+type Recorded = { readonly line?: number; readonly printed?: string; readonly values?: ValueRow["values"] };
+
 /** Every row the data records, with where it claims to be printed. */
-function recordedRows(): { where: string; row: ValueRow | { line: number; printed: string } }[] {
-  const out: { where: string; row: ValueRow | { line: number; printed: string } }[] = [];
+function recordedRows(): { where: string; row: Recorded }[] {
+  const out: { where: string; row: Recorded }[] = [];
   for (const m of cat.measures) {
     if (m.summary) out.push({ where: `${m.id} summary`, row: m.summary });
     if (m.summaryRepeat) out.push({ where: `${m.id} summaryRepeat`, row: m.summaryRepeat });
@@ -134,19 +136,27 @@ function recordedRows(): { where: string; row: ValueRow | { line: number; printe
   const { totals, targets } = cat.data;
   for (const [k, r] of Object.entries(totals.byGroup)) out.push({ where: `totals.byGroup.${k}`, row: r });
   for (const [k, r] of Object.entries(totals.byCategory)) out.push({ where: `totals.byCategory.${k}`, row: r });
-  for (const [k, r] of Object.entries(totals.overall)) out.push({ where: `totals.overall.${k}`, row: r });
+  for (const [k, r] of Object.entries(totals.overall)) if (r) out.push({ where: `totals.overall.${k}`, row: r });
   for (const [k, t] of Object.entries(targets.byGroup)) out.push({ where: `targets.byGroup.${k}`, row: t });
   out.push({ where: "targets.overall", row: targets.overall });
   return out;
 }
 
 describe("every recorded row is printed where the data says", () => {
+  test("Elverum's catalogue keeps its provenance: every numeric row says its report line and printed text", () => {
+    // Provenance is optional in the format (a catalogue for another municipality may have none); this one has it.
+    const missing = recordedRows().filter((r) => (r.where.includes("groupTable") ? r.row.line === undefined : r.row.line === undefined || r.row.printed === undefined));
+    expect(missing.map((r) => r.where)).toEqual([]);
+    for (const m of cat.measures) if (m.detail) expect([m.id, m.detail.line]).toEqual([m.id, expect.any(Number)]);
+  });
+
   test.each(recordedRows().map((r) => [r.where, r.row] as const))("%s", (_where, row) => {
-    const text = collapse(lines[row.line - 1] ?? "");
-    expect(text).toContain(collapse(row.printed));
-    if (!("values" in row)) return;
+    const line = row.line as number;
+    const text = collapse(lines[line - 1] ?? "");
+    expect(text).toContain(collapse(row.printed ?? ""));
+    if (!row.values) return;
     // Each number must be printed on that line or, for rows the dump wraps, on the lines just below.
-    const window = lines.slice(row.line - 1, row.line + 14).join(" ");
+    const window = lines.slice(line - 1, line + 14).join(" ");
     const printedMagnitudes = new Set(
       (window.match(/-?\s?\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?-?|-?\s?\d+(?:,\d+)?-?/g) ?? []).map((t) => Math.abs(parsePrinted(t) ?? NaN)),
     );
@@ -158,7 +168,7 @@ describe("every recorded row is printed where the data says", () => {
       // Runs of thousand-grouped numbers ("0 500 000 500 000") cannot be tokenised unambiguously:
       // then the value's own printed form must occur in the text.
       const found = printedMagnitudes.has(Math.abs(c)) || windowText.includes(norwegian(Math.abs(c)));
-      expect(found ? Math.abs(c) : `${c} not printed near line ${row.line}`).toBe(Math.abs(c));
+      expect(found ? Math.abs(c) : `${c} not printed near line ${line}`).toBe(Math.abs(c));
     }
   });
 });
@@ -175,7 +185,7 @@ describe("spot checks per working group against the report's own words", () => {
     const net = (d.net ?? d.lines[0])!;
     const first = Object.values(net.values).find((v) => typeof v === "number" && v !== 0);
     expect(first).toBe(firstEffect);
-    expect(collapse(lines[net.line - 1] ?? "")).toContain(collapse(net.printed));
+    expect(collapse(lines[(net.line as number) - 1] ?? "")).toContain(collapse(net.printed as string));
   });
 
   test("group 2's own table (Tabell 30) keeps its extra decimals", () => {
@@ -184,14 +194,14 @@ describe("spot checks per working group against the report's own words", () => {
   });
 
   test("group 3's effects relative to budsjett 2025 are noted", () => {
-    const exceptions = cat.data.baseline.exceptions.map((e) => e.measure);
+    const exceptions = cat.data.baseline!.exceptions.map((e) => e.measure);
     expect(exceptions).toEqual(expect.arrayContaining(["3.1", "3.2"]));
   });
 
   test("group 4's categories come from its group table", () => {
     for (const m of cat.byGroup(4)) {
       expect(m.category).not.toBeNull();
-      const text = collapse(lines[m.groupTable!.line - 1] ?? "");
+      const text = collapse(lines[(m.groupTable!.line as number) - 1] ?? "");
       expect(text).toContain(m.category as string);
     }
   });

@@ -61,3 +61,31 @@ describe("catalogue CLI check", () => {
     expect(r.stdout).toMatch(/^\d+ funn: \d+ feil, \d+ advarsel, \d+ info/);
   });
 });
+
+describe("catalogue CLI on another municipality's catalogue", () => {
+  const EKSEMPEL = join(ROOT, "test/fixtures/eksempel-kommune.json");
+
+  test("check --json --file finds the fixture's deliberate disagreements, and only those", () => {
+    const r = cli("check", "--json", "--file", EKSEMPEL);
+    expect(r.status).toBe(0);
+    const findings = JSON.parse(r.stdout).findings as { measure: string | null; group: number | null; rule: string; severity: string; years: number[] }[];
+    expect(findings.filter((f) => f.severity !== "info").map((f) => [f.measure ?? `G${f.group}`, f.rule, f.years.join(",")])).toEqual([
+      ["OPP-2", "detail-vs-summary", "2029"],
+      ["HV-1", "lines-vs-net", "2027"],
+      ["HV-2", "sign", ""],
+      ["HV-3", "numbering", ""],
+      ["HV-3", "unreadable", "2027"],
+      ["SD-1", "unit", ""],
+      ["SD-2", "missing-in-summary", ""],
+      ["G20", "total-group", "2029"],
+    ]);
+  });
+
+  test("export prints the amounts in mill. kr and says the report printed 1000 kr", () => {
+    const r = cli("export", "--file", EKSEMPEL);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("mill. kr (trykt i 1000 kr)");
+    // 2026 blank; -400 and -900 (1000 kr) as mill. kr, with the typographic minus of nb-NO.
+    expect(r.stdout).toMatch(/^OPP-1 +Sammenslåing av to små barnehager +\u22120,4 +\u22120,9/m);
+  });
+});

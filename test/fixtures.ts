@@ -1,6 +1,6 @@
 // Small synthetic catalogues for rule-by-rule tests. Only what a test sets differs from a neutral measure.
 import { Catalogue } from "../src/domain/catalogue";
-import type { CatalogueData, Cell, DetailTable, Measure, ValueRow } from "../src/domain/types";
+import { CATEGORIES, type CatalogueData, type Cell, type DetailTable, type Measure, type ValueRow } from "../src/domain/types";
 import { validateCatalogue } from "../src/domain/validate";
 
 export const YEARS = [2025, 2026, 2027, 2028, 2029, 2030];
@@ -56,7 +56,7 @@ export function measure(id: string, over: Partial<Measure> = {}): Measure {
 
 export function makeCatalogue(measures: Measure[], over: Partial<CatalogueData> = {}): Catalogue {
   const zero = row(Object.fromEntries(YEARS.map((y) => [String(y), 0])));
-  const target = { line: 1, printed: "", sparekrav: -1, menu: -2, printedTotal2029: 0 };
+  const target = { line: 1, printed: "", sparekrav: -1, menu: -2, printedTotal: 0 };
   const data: CatalogueData = {
     schemaVersion: 1,
     catalogue: {
@@ -69,6 +69,7 @@ export function makeCatalogue(measures: Measure[], over: Partial<CatalogueData> 
       unit: "MNOK",
       years: YEARS,
       planPeriod: [2026, 2029],
+      categories: [...CATEGORIES],
     },
     baseline: { basis: "regnskap 2024", line: 1, printed: "", exceptions: [] },
     groups: [1, 2, 3, 4, 5].map((id) => ({ id, name: `Gruppe ${id}`, section: `4.${id + 2}`, sectionTitle: `Gruppe ${id}` })),

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadCatalogue } from "./catalogue";
+import { hasNoProvenance, loadCatalogue, provenance } from "./catalogue";
 import { CATEGORIES } from "./types";
 
 const raw = JSON.parse(readFileSync(join(__dirname, "../data/catalogue.json"), "utf8"));
@@ -37,5 +37,42 @@ describe("Catalogue model", () => {
     expect(cat.yearIndex(2025)).toBe(0);
     expect(cat.yearIndex(2030)).toBe(5);
     expect(cat.yearIndex(2031)).toBe(-1);
+  });
+});
+
+describe("what a catalogue says about itself", () => {
+  const eksempel = loadCatalogue(readFileSync(join(__dirname, "../../test/fixtures/eksempel-kommune.json"), "utf8"));
+
+  test("where a measure's numbers are printed, or that the catalogue gives no source", () => {
+    const m = raw.measures.find((x: { id: string }) => x.id === "1.1");
+    expect(provenance(cat, "1.1", "summary")).toEqual({
+      line: m.summary.line,
+      printed: m.summary.printed.trim().replace(/\s+/g, " "),
+      known: true,
+      text: `Sammendraget: rapportens linje ${m.summary.line}: «${m.summary.printed.trim().replace(/\s+/g, " ")}».`,
+    });
+    expect(provenance(cat, "1.1", "group")).toBeNull(); // 1.1 has no group-table row
+    expect(provenance(eksempel, "OPP-1", "detail")).toEqual({ line: null, printed: null, known: false, text: "Effekttabellen: katalogen oppgir ingen kilde for tallene." });
+    expect(provenance(eksempel, "nope", "summary")).toBeNull();
+    expect(hasNoProvenance(eksempel)).toBe(true);
+    expect(hasNoProvenance(cat)).toBe(false);
+  });
+
+  test("totals and targets printed in 1000 kr, in mill. kr; the data stays as printed", () => {
+    expect(eksempel.unit).toBe("TNOK");
+    expect(eksempel.data.targets.overall.sparekrav).toBe(-6000);
+    expect(eksempel.targets.overall.sparekrav).toBe(-6);
+    expect(eksempel.targets.byGroup["20"]?.sparekrav).toBe(-2.5);
+    expect(eksempel.totals.byGroup["10"]?.values["2028"]).toBe(-2.65);
+    expect(eksempel.totals.overall.categoryTable).toBeUndefined();
+    expect(cat.totals).toBe(cat.data.totals); // MNOK: as printed
+    expect(Object.isFrozen(eksempel.totals.byGroup["10"])).toBe(true);
+  });
+
+  test("its categories and its municipality", () => {
+    expect(eksempel.categories).toEqual(["Digitalisering", "Struktur", "Inntekter"]);
+    expect(eksempel.byCategory("Struktur").map((m) => m.id)).toEqual(["OPP-1", "OPP-3", "HV-2", "SD-2"]);
+    expect(eksempel.municipality).toBe("Eksempel kommune");
+    expect(cat.municipality).toBe("Elverum kommune");
   });
 });

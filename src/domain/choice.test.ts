@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import catalogueJson from "../data/catalogue.json";
 import { loadCatalogue } from "./catalogue";
 import { summariseChoice, type ChoiceRow } from "./choice";
@@ -20,6 +22,20 @@ describe("summariseChoice", () => {
 
   test("nothing chosen: everything missing", () => {
     expect(summariseChoice(cat, rowsWith([])).overall).toMatchObject({ chosen: 0, gap: 40, count: 0 });
+  });
+
+  test("the overall line is named after the catalogue's municipality, not always Elverum", () => {
+    expect(summariseChoice(cat, rowsWith([])).overall.name).toBe("Elverum kommune");
+    const eksempel = loadCatalogue(readFileSync(join(__dirname, "../../test/fixtures/eksempel-kommune.json"), "utf8"));
+    // Targets printed in 1000 kr (-6000) are compared with the Tiltak table's MNOK: -6.
+    const s = summariseChoice(eksempel, [{ id: "HV-2", group: 20, chosen: true, values: { "2030": -2 } }]);
+    expect(s.year).toBe(2030);
+    expect(s.overall).toMatchObject({ name: "Eksempel kommune", target: -6, chosen: -2, gap: 4, count: 1 });
+    expect(s.lines.map((l) => [l.group, l.name, l.target])).toEqual([
+      [10, "Oppvekst", -2],
+      [20, "Helse og velferd", -2.5],
+      [30, "Samfunn og drift", -1.5],
+    ]);
   });
 });
 

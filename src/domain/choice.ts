@@ -2,7 +2,6 @@
 // record): the same cells the Oppsummering formulas sum, so pane and workbook always agree.
 import type { Catalogue } from "./catalogue";
 import { decimalSubtract, decimalSum } from "./decimal";
-import { targetYear } from "./layout";
 
 export interface ChoiceRow {
   readonly id: string;
@@ -29,7 +28,8 @@ export interface ChoiceSummary {
 }
 
 export function summariseChoice(cat: Catalogue, rows: readonly ChoiceRow[]): ChoiceSummary {
-  const year = targetYear(cat);
+  // The target year: the end of the plan period (layout.targetYear says the same for the workbook's tables).
+  const year = cat.planPeriod[1];
   const chosenIn = (g: number | null) => rows.filter((r) => r.chosen && (g === null || r.group === g));
   const line = (g: number | null, name: string, target: number | null): ChoiceLine => {
     const picked = chosenIn(g);
@@ -38,7 +38,8 @@ export function summariseChoice(cat: Catalogue, rows: readonly ChoiceRow[]): Cho
   };
   return {
     year,
-    lines: cat.groups.map((g) => line(g.id, g.name, cat.data.targets.byGroup[String(g.id)]?.sparekrav ?? null)),
-    overall: line(null, "Elverum kommune", cat.data.targets.overall.sparekrav),
+    // Targets in MNOK, like the Tiltak table's values (the model converts a catalogue printed in 1000 kr).
+    lines: cat.groups.map((g) => line(g.id, g.name, cat.targets.byGroup[String(g.id)]?.sparekrav ?? null)),
+    overall: line(null, cat.municipality, cat.targets.overall.sparekrav),
   };
 }

@@ -1,7 +1,7 @@
 // Reads the catalogue back from the user's edited tables: a controller may correct a value in the
 // Tiltak table (summary) or in the printed columns of Tiltakslinjer (effect tables) after checking the
 // PDF. The re-check runs the same rules over this catalogue.
-import { Catalogue, loadCatalogue } from "./catalogue";
+import { Catalogue, cellInCatalogueUnit, loadCatalogue } from "./catalogue";
 import { LIMITS } from "./catalogueSchema";
 import { roundHalfUp } from "./decimal";
 import { sameCell, storedForm, type StoredCell } from "./insertPlan";
@@ -75,7 +75,10 @@ export function catalogueFromTables(cat: Catalogue, measures: TableValues | null
       if (!m || !m.summary) return;
       for (const y of cat.years) {
         const k = String(y);
-        m.summary.values[k] = read("measures", id, measures, r, k, wroteMeasure(id, k), m.summary.values[k] ?? null, LIMITS.amount.MNOK);
+        const own = m.summary.values[k] ?? null;
+        const got = read("measures", id, measures, r, k, wroteMeasure(id, k), own, LIMITS.amount.MNOK);
+        // The workbook shows mill. kr; a catalogue printed in 1000 kr keeps its own unit.
+        m.summary.values[k] = got === own ? own : cellInCatalogueUnit(got, cat.unit);
       }
     });
   }

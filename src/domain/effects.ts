@@ -2,7 +2,7 @@
 // inserted tables and the pane all ask here, so the same question always gets the same number.
 import type { Catalogue } from "./catalogue";
 import { decimalSum, fromNanos, scaleByPowerOfTen, toNanos } from "./decimal";
-import { isInterpreted, isUnreadable, type Category, type DetailTable, type LabelledRow, type Measure, type YearValues } from "./types";
+import { isInterpreted, isUnreadable, type Category, type CatalogueUnit, type DetailTable, type LabelledRow, type Measure, type YearValues } from "./types";
 
 export const EFFECT_SOURCES = ["summary", "group", "detail"] as const;
 export type EffectSource = (typeof EFFECT_SOURCES)[number];
@@ -23,8 +23,8 @@ const fail = (problem: Problem): Outcome => ({ ok: false, problem });
 
 const UNIT_EXPONENT: Readonly<Record<DetailTable["unit"], number>> = { MNOK: 0, TNOK: -3, NOK: -6 };
 
-/** A value printed in `unit` converted to MNOK, sign untouched. */
-export function toMnok(value: number, unit: DetailTable["unit"]): number {
+/** A value printed in `unit` (detail, group or catalogue unit) converted to MNOK, sign untouched. */
+export function toMnok(value: number, unit: DetailTable["unit"] | CatalogueUnit): number {
   return scaleByPowerOfTen(value, UNIT_EXPONENT[unit]);
 }
 
@@ -52,14 +52,16 @@ interface SourceRow {
 }
 
 const asIs = (v: number) => v;
+const inUnit = (unit: CatalogueUnit) => (unit === "MNOK" ? asIs : (v: number) => toMnok(v, unit));
 
-function sourceRow(m: Measure, source: EffectSource): SourceRow | Problem {
+/** The measure's row from `source`, converted to MNOK: the summary in the catalogue's unit, the group table in its own. */
+function sourceRow(m: Measure, source: EffectSource, unit: CatalogueUnit): SourceRow | Problem {
   switch (source) {
     case "summary":
-      return m.summary ? { values: m.summary.values, printedYears: null, toMnok: asIs } : { kind: "no-table", source, id: m.id };
+      return m.summary ? { values: m.summary.values, printedYears: null, toMnok: inUnit(unit) } : { kind: "no-table", source, id: m.id };
     case "group":
       return m.groupTable
-        ? { values: m.groupTable.values, printedYears: Object.keys(m.groupTable.values).map(Number), toMnok: asIs }
+        ? { values: m.groupTable.values, printedYears: Object.keys(m.groupTable.values).map(Number), toMnok: inUnit(m.groupTable.unit) }
         : { kind: "no-table", source, id: m.id };
     case "detail": {
       const d = m.detail;
@@ -85,8 +87,8 @@ interface SeriesTable {
 
 type Series = SeriesTable | Problem;
 
-function buildSeries(m: Measure, source: EffectSource, years: readonly number[]): Series {
-  const row = sourceRow(m, source);
+function buildSeries(m: Measure, source: EffectSource, years: readonly number[], unit: CatalogueUnit): Series {
+  const row = sourceRow(m, source, unit);
   if ("kind" in row) return row;
   const outcomes: Outcome[] = [];
   const prefix = [0];
@@ -118,13 +120,13 @@ function series(cat: Catalogue, id: string, source: EffectSource): Series {
   let s = perCatalogue.get(key);
   if (!s) {
     const m = cat.measure(id);
-    s = m ? buildSeries(m, source, cat.years) : { kind: "unknown-measure", id };
+    s = m ? buildSeries(m, source, cat.years, cat.unit) : { kind: "unknown-measure", id };
     perCatalogue.set(key, s);
   }
   return s;
 }
 
-/** The measure's annual effect in MNOK in `year` (level relative to the 2024 baseline). */
+/** The measure's annual effect in MNOK in `year` (level relative to the baseline, e.g. the 2024 accounts). */
 export function effect(cat: Catalogue, id: string, year: number, source: EffectSource = "summary"): Outcome {
   const s = series(cat, id, source);
   if ("kind" in s) return fail(s);

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import catalogueJson from "../data/catalogue.json";
 import { loadCatalogue } from "./catalogue";
 import { exportCatalogue } from "./export";
@@ -12,7 +14,9 @@ describe("exportCatalogue (design.md shape)", () => {
       version: catalogueJson.catalogue.version,
       title: catalogueJson.catalogue.title,
       unit: "MNOK",
+      printedUnit: "MNOK",
       years: [2025, 2026, 2027, 2028, 2029, 2030],
+      categories: ["Høyere produktivitet", "Bedre strategi", "Lavere volum", "Økte inntekter"],
     });
   });
 
@@ -46,8 +50,26 @@ describe("exportCatalogue (design.md shape)", () => {
 
   test("has totals and targets by group and overall", () => {
     expect(Object.keys(out.totals.byGroup)).toEqual(["1", "2", "3", "4", "5"]);
-    expect(out.totals.overall["2029"]).toBe(-88.1);
+    expect(out.totals.overall?.["2029"]).toBe(-88.1);
     expect(out.targets.overall).toEqual({ sparekrav: -40, menu: -80 });
     expect(out.targets.byGroup["1"]).toEqual({ sparekrav: -13.5, menu: -27 });
+  });
+});
+
+describe("a catalogue printed in 1000 kr", () => {
+  const eksempel = exportCatalogue(loadCatalogue(readFileSync(join(__dirname, "../../test/fixtures/eksempel-kommune.json"), "utf8")));
+
+  test("exports every amount in MNOK and says what the report printed", () => {
+    expect(eksempel.catalogue).toMatchObject({ unit: "MNOK", printedUnit: "TNOK", years: [2026, 2027, 2028, 2029, 2030, 2031] });
+    const opp1 = eksempel.measures.find((m) => m.id === "OPP-1")!;
+    expect(opp1.summary?.["2028"]).toBe(-0.9); // printed -900 (1000 kr)
+    expect(eksempel.measures.find((m) => m.id === "OPP-3")!.groupTable?.["2029"]).toBe(-3); // -3000 in the group table
+    expect(eksempel.totals.byGroup["20"]?.["2029"]).toBe(-3.3);
+    expect(eksempel.targets.overall).toEqual({ sparekrav: -6, menu: null });
+  });
+
+  test("a total table the report does not print is absent, not zeros", () => {
+    expect(Object.keys(eksempel.totals.overallRows)).toEqual(["groupTable", "measureTable"]);
+    expect(eksempel.totals.overall?.["2028"]).toBe(-6.05);
   });
 });

@@ -1,5 +1,6 @@
-// The maintainer CLI's export shape (design.md, "Catalogue export"), built from the catalogue alone.
-import type { Catalogue } from "./catalogue";
+// The maintainer CLI's export shape (design.md, "Catalogue export"), built from the catalogue alone. Every
+// amount is in MNOK, whatever unit the report prints (catalogue.printedUnit says which).
+import { catalogueToMnok, type Catalogue } from "./catalogue";
 import { detailNetRow, toMnok } from "./effects";
 import { isInterpreted, isUnreadable, type Cell, type DetailTable, type Measure, type ValueRow, type YearValues } from "./types";
 
@@ -38,15 +39,18 @@ function detailNet(d: DetailTable): ExportYears | null {
   return exportYears(net.values, d.years, (v) => toMnok(v, d.unit));
 }
 
-const rowYears = (row: ValueRow, years: readonly number[]) => exportYears(row.values, years);
+const rowYears = (row: ValueRow, years: readonly number[], convert?: (v: number) => number) => exportYears(row.values, years, convert);
 
 export function exportCatalogue(cat: Catalogue) {
-  const { catalogue: info, totals, targets } = cat.data;
+  const { catalogue: info } = cat.data;
+  // Totals and targets in MNOK (the model converts them); measure rows converted here.
+  const { totals, targets } = cat;
   const years = cat.years;
-  const record = <T>(o: Readonly<Record<string, T>>, f: (v: T) => unknown) =>
-    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
+  const summaryMnok = (v: number) => catalogueToMnok(v, cat.unit);
+  const record = <T, U>(o: Readonly<Record<string, T>>, f: (v: NonNullable<T>) => U): Record<string, U> =>
+    Object.fromEntries(Object.entries(o).flatMap(([k, v]): [string, U][] => (v ? [[k, f(v as NonNullable<T>)]] : [])));
   return {
-    catalogue: { id: info.id, version: info.version, title: info.title, unit: info.unit, years: [...years] },
+    catalogue: { id: info.id, version: info.version, title: info.title, unit: "MNOK", printedUnit: info.unit, years: [...years], categories: [...cat.categories] },
     measures: cat.measures.map((m) => {
       const ambiguous = interpretedCells(m);
       return {
@@ -58,8 +62,8 @@ export function exportCatalogue(cat: Catalogue) {
         headingTitle: m.headingTitle,
         category: m.category,
         inSummary: m.inSummary,
-        summary: m.summary ? rowYears(m.summary, years) : null,
-        groupTable: m.groupTable ? rowYears(m.groupTable, years) : null,
+        summary: m.summary ? rowYears(m.summary, years, summaryMnok) : null,
+        groupTable: m.groupTable ? rowYears(m.groupTable, years, (v) => toMnok(v, m.groupTable!.unit)) : null,
         detailNet: m.detail ? detailNet(m.detail) : null,
         detailUnit: m.detail?.unit ?? null,
         detailSign: m.detail?.sign ?? null,
@@ -71,8 +75,8 @@ export function exportCatalogue(cat: Catalogue) {
     totals: {
       byGroup: record(totals.byGroup, (r) => rowYears(r, years)),
       byCategory: record(totals.byCategory, (r) => rowYears(r, years)),
-      overall: rowYears(totals.overall.measureTable, years),
-      overallRows: record(totals.overall, (r) => rowYears(r, years)),
+      overall: totals.overall.measureTable ? rowYears(totals.overall.measureTable, years) : null,
+      overallRows: record(totals.overall as Readonly<Record<string, ValueRow | null | undefined>>, (r) => rowYears(r, years)),
     },
     targets: {
       byGroup: record(targets.byGroup, (t) => ({ sparekrav: t.sparekrav, menu: t.menu })),

@@ -121,7 +121,7 @@ function readId(cat: Catalogue, v: Raw, text: string): IdCell {
 // ---- header: years and the id column
 
 // Headers that name an id column; only a tie-breaker, since «Tiltak» is as often the measure's title.
-const ID_HEADER = /^(nr\.?|nummer|tiltaksnr\.?|tiltaksnummer|tiltak\s*nr\.?|id)$/i;
+export const ID_HEADER = /^(nr\.?|nummer|tiltaksnr\.?|tiltaksnummer|tiltak\s*nr\.?|id)$/i;
 
 // A year standing alone in a header: "2027", "ØP 2027", "2027 (mill. kr)"; "2026–2029" holds two.
 const YEAR = /(^|\D)((?:19|20)\d{2})(?=\D|$)/g;
@@ -129,7 +129,7 @@ const YEAR = /(^|\D)((?:19|20)\d{2})(?=\D|$)/g;
 // measure's own figure in our HØP table): reported, not imported.
 const NOT_PLAN_FIGURE = /sum|total|regnskap|endring|differanse|avvik|akkum|kumul|tiltak/i;
 
-function headerYear(v: Raw): number | null {
+export function headerYear(v: Raw): number | null {
   if (typeof v === "number") return Number.isInteger(v) && v >= 1900 && v <= 2099 ? v : null;
   if (typeof v !== "string" || NOT_PLAN_FIGURE.test(v)) return null;
   const years = new Set([...v.matchAll(YEAR)].map((m) => Number(m[2])));
@@ -138,7 +138,7 @@ function headerYear(v: Raw): number | null {
 
 // ---- units
 
-type Unit = "thousand" | "kroner" | "percent";
+export type Unit = "thousand" | "kroner" | "percent";
 
 const UNIT_MESSAGE: Readonly<Record<Unit, string>> = {
   thousand: "Tallene ser ut til å være i 1000 kr; HØP-kolonnene er i mill. kr. Del på 1000 og importer på nytt. Ingenting er importert.",
@@ -147,7 +147,7 @@ const UNIT_MESSAGE: Readonly<Record<Unit, string>> = {
 };
 
 /** A unit a header or title names, when it is not mill. kr. */
-function statedUnit(s: Raw): Unit | null {
+export function statedUnit(s: Raw): Unit | null {
   if (typeof s !== "string") return null;
   if (/%|prosent/i.test(s)) return "percent";
   if (/mill|mnok|mln/i.test(s)) return null;

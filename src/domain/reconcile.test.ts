@@ -131,7 +131,7 @@ describe("totals", () => {
 });
 
 describe("total-target", () => {
-  const target = (sparekrav: number, menu: number, printedTotal2029: number, line = 1) => ({ line, printed: "", sparekrav, menu, printedTotal2029 });
+  const target = (sparekrav: number, menu: number | null, printedTotal: number | null, line = 1) => ({ line, printed: "", sparekrav, menu, printedTotal });
   const targets = (byGroup: Record<string, ReturnType<typeof target>>, overall: ReturnType<typeof target>) => ({ targets: { byGroup, overall, mandate: [] } });
 
   test("group targets that do not add up to the overall target are a warning per column, with both figures", () => {
@@ -145,6 +145,140 @@ describe("total-target", () => {
 
   test("targets that add up, at the overall row's precision, are not flagged", () => {
     expect(run("total-target", [], targets({ "1": target(-13.5, -27, -24.84), "2": target(-26.5, -53, -63.3) }, target(-40, -80, -88.1)))).toEqual([]);
+  });
+});
+
+describe("precision per printed cell", () => {
+  const printedRow = (printed: string, values: Record<string, Cell>) => ({ line: 1, printed, values: blanks(values) });
+
+  test("a net row printed «-1,0» (stored -1) is compared at one decimal: lines summing to -1,06 disagree", () => {
+    const d = detail(null, {
+      lines: [{ label: "a", ...row(plan(-0.56)) }, { label: "b", ...row(plan(-0.5)) }],
+      net: { label: "Netto", ...printedRow("-1,0", { "2026": -1 }) },
+    });
+    expect(run("lines-vs-net", [measure("2.6", { detail: d })])).toEqual([expect.objectContaining({ years: [2026], expected: -1, actual: -1.06 })]);
+    // Printed "-1": whole millions, and -1,06 rounds to it.
+    const whole = detail(null, { lines: d.lines, net: { label: "Netto", ...printedRow("-1", { "2026": -1 }) } });
+    expect(run("lines-vs-net", [measure("2.6", { detail: whole })])).toEqual([]);
+  });
+
+  test("one two-decimal summary cell does not make every other measure compared at two decimals", () => {
+    const ms = [
+      measure("1.1", { summary: row(plan(-0.25)) }),
+      measure("1.2", { summary: printedRow("-0,3", plan(-0.3)), detail: detail(plan(-0.25)) }),
+    ];
+    expect(run("detail-vs-summary", ms)).toEqual([]);
+  });
+
+  test("a summary zero printed bare («0») beside one-decimal figures still differs from another table's -0,3", () => {
+    const m = measure("4.1", { summary: printedRow("0 -2,0", plan(0, -2)), detail: detail(plan(-0.3, -2)) });
+    expect(run("detail-vs-summary", [m])).toEqual([expect.objectContaining({ years: [2026], expected: 0, actual: -0.3 })]);
+  });
+});
+
+describe("totals use the unrounded figures the report has", () => {
+  const total = (values: Record<string, number | null>, printed = "") => ({ line: 1, printed, values: blanks(values) });
+  const noTotals = { byGroup: {}, byCategory: {}, overall: {} };
+
+  test("a two-decimal group total that the parts' two-decimal effect tables add up to is no finding (was a warning)", () => {
+    const ms = [
+      measure("2.1", { summary: summary(-1.1), detail: detail(plan(-1.13)) }),
+      measure("2.2", { summary: summary(-2.2), detail: detail(plan(-2.2)) }),
+    ];
+    expect(run("total-group", ms, { totals: { ...noTotals, byGroup: { "2": total({ "2026": -3.33 }, "-3,33") } } })).toEqual([]);
+  });
+
+  test("a total 0,06 off parts the report prints to two decimals is an error, not rounding (the old n × 0,05 called it rounding)", () => {
+    const ms = [
+      measure("2.1", { summary: summary(-1.1), detail: detail(plan(-1.12)) }),
+      measure("2.2", { summary: summary(-2.2), detail: detail(plan(-2.18)) }),
+    ];
+    const f = run("total-group", ms, { totals: { ...noTotals, byGroup: { "2": total({ "2026": -3.36 }, "-3,36") } } });
+    expect(f).toEqual([expect.objectContaining({ severity: "error", years: [2026], expected: -3.36, actual: -3.3 })]);
+  });
+
+  test("parts printed only rounded still leave room for rounding: a warning within half a unit per part", () => {
+    const ms = [measure("2.1", { summary: summary(-1.1) }), measure("2.2", { summary: summary(-2.2) })];
+    const f = run("total-group", ms, { totals: { ...noTotals, byGroup: { "2": total({ "2026": -3.36 }, "-3,36") } } });
+    expect(f).toEqual([expect.objectContaining({ severity: "warning", years: [2026] })]);
+    expect(f[0]!.message).toContain("innenfor avrunding");
+  });
+
+  test("an effect table that does not round to the summary is not taken as its unrounded form", () => {
+    const ms = [measure("2.1", { summary: summary(-1.1), detail: detail(plan(-1.5)) }), measure("2.2", { summary: summary(-2.2) })];
+    expect(run("total-group", ms, { totals: { ...noTotals, byGroup: { "2": total({ "2026": -3.3 }, "-3,3") } } })).toEqual([]);
+  });
+
+  test("the SUM row is checked against the two-decimal group totals where the report prints them", () => {
+    const ms = [
+      measure("1.1", { summary: summary(-1.1) }),
+      measure("1.2", { summary: summary(-1.1) }),
+      measure("2.1", { summary: summary(-1.1) }),
+      measure("2.2", { summary: summary(-1.1) }),
+    ];
+    // The measures sum to -4,4; the groups' own (unrounded) totals -2,14 and -2,14 to -4,28, printed -4,3.
+    const totals = { ...noTotals, byGroup: { "1": total({ "2026": -2.14 }, "-2,14"), "2": total({ "2026": -2.14 }, "-2,14") }, overall: { measureTable: total({ "2026": -4.3 }, "-4,3") } };
+    expect(run("total-overall", ms, { totals })).toEqual([]);
+    // Without the group totals the same SUM row is only «within rounding» of -4,4.
+    expect(run("total-overall", ms, { totals: { ...noTotals, overall: { measureTable: total({ "2026": -4.3 }, "-4,3") } } })).toEqual([expect.objectContaining({ severity: "warning" })]);
+  });
+
+  test("a report without category or overall tables gets no total findings, not false ones", () => {
+    const ms = [measure("1.1", { summary: summary(-1.1), category: "Bedre strategi" }), measure("2.1", { summary: summary(-2.2) })];
+    for (const rule of ["total-category", "total-overall", "total-group"] as const) expect(run(rule, ms, { totals: noTotals })).toEqual([]);
+    // An overall group-table sum with a group row missing cannot be checked (the old rule compared it with one group).
+    const partial = { ...noTotals, byGroup: { "1": total({ "2026": -1.1 }) }, overall: { groupTable: total({ "2026": -3.3 }) } };
+    expect(run("total-overall", ms, { totals: partial })).toEqual([]);
+  });
+
+  test("with every measure categorised, each category total is checked against its measures", () => {
+    const categories = ["Digitalisering", "Struktur"];
+    const ms = [
+      measure("1.1", { summary: summary(-1.1), category: "Digitalisering" }),
+      measure("1.2", { summary: summary(-2.2), category: "Struktur" }),
+      measure("2.1", { summary: summary(-0.5), category: "Struktur" }),
+    ];
+    const over = (struktur: number) => ({
+      catalogue: { id: "t", version: "1", title: "T", unit: "MNOK", years: YEARS, planPeriod: [2026, 2029], categories },
+      totals: { ...noTotals, byCategory: { Digitalisering: total({ "2026": -1.1 }), Struktur: total({ "2026": struktur }) } },
+    });
+    expect(run("total-category", ms, over(-2.7))).toEqual([]);
+    expect(run("total-category", ms, over(-3.7))).toEqual([expect.objectContaining({ severity: "error", years: [2026], expected: -3.7, actual: -2.7 })]);
+  });
+});
+
+describe("a catalogue in 1000 kr", () => {
+  const tnok = (measures: Measure[], over = {}) =>
+    makeCatalogue(measures, { catalogue: { id: "t", version: "1", title: "T", unit: "TNOK", years: YEARS, planPeriod: [2026, 2029], categories: [] }, totals: { byGroup: {}, byCategory: {}, overall: {} }, ...over });
+
+  test("its summary, group tables and totals are compared in MNOK, at their printed precision in MNOK", () => {
+    const cat = tnok([
+      measure("1.1", { summary: row(plan(-1250)), detail: detail(plan(-1250000), { unit: "NOK" }) }),
+      measure("1.2", { summary: row(plan(-300)), groupTable: { ...row(plan(-0.3)), table: "t", unit: "MNOK" } }),
+      measure("1.3", { summary: row(plan(-300)), detail: detail(plan(-0.31)) }),
+    ]);
+    expect(reconcile(cat).filter((f) => f.rule.endsWith("-vs-summary"))).toEqual([
+      expect.objectContaining({ measure: "1.3", rule: "detail-vs-summary", years: [2026], expected: -0.3, actual: -0.31 }),
+    ]);
+  });
+
+  test("targets are compared as printed and reported in MNOK", () => {
+    const t = (sparekrav: number) => ({ sparekrav, menu: null, printedTotal: null });
+    const f = RULES.find((r) => r.id === "total-target")!.check(tnok([], { targets: { byGroup: { "1": t(-2000), "2": t(-2500) }, overall: t(-4000), mandate: [] } }));
+    expect(f).toEqual([expect.objectContaining({ expected: -4, actual: -4.5 })]);
+    expect(f[0]!.message).toMatch(/summerer til -4,5 mill\. kr, men det samlede sparekravet er trykt som -4:/);
+  });
+});
+
+describe("rules that need something a catalogue may not have", () => {
+  test("no effect tables anywhere: no missing-detail finding per measure", () => {
+    expect(run("missing-detail", [measure("1.1"), measure("1.2")])).toEqual([]);
+  });
+  test("targets without a menu or printed total column: only the columns printed are compared", () => {
+    const t = (sparekrav: number) => ({ sparekrav, menu: null, printedTotal: null });
+    const f = run("total-target", [], { targets: { byGroup: { "1": t(-13.5), "2": t(-27.5) }, overall: t(-40), mandate: [] } });
+    expect(f.map((x) => [x.expected, x.actual])).toEqual([[-40, -41]]);
+    expect(f[0]!.message).not.toMatch(/linje/);
   });
 });
 
@@ -177,6 +311,23 @@ describe("on the bundled catalogue", () => {
       [-40, -41, "warning"],
       [-80, -82, "warning"],
     ]);
+  });
+
+  test("totals: judged with the report's unrounded figures and each cell's printed precision", () => {
+    const totals = findings.filter((f) => f.rule.startsWith("total-") && f.rule !== "total-target");
+    // Groups 2 and 5 print two-decimal totals ("-3,33") that their measures' two-decimal effect and group
+    // tables add up to: rounding of the one-decimal summary, not a disagreement (were 9 warnings).
+    expect(totals.filter((f) => f.group === 2 || f.group === 5)).toEqual([]);
+    // The SUM row under Tabell 4 ("-88,1" in 2029) is the groups' two-decimal totals added up (-88,10),
+    // though the one-decimal measure rows add up to -88,4 (were 4 warnings).
+    expect(totals.filter((f) => f.message.startsWith("SUM-raden"))).toEqual([]);
+    // The category table prints "26,0-" for 2026 (JSON -26, compared at 0 decimals before): its rows
+    // 14,5 + 6,7 + 2,4 + 2,5 make 26,1.
+    expect(totals.filter((f) => f.rule === "total-category" && f.years[0] === 2026)).toEqual([
+      expect.objectContaining({ severity: "warning", expected: -26, actual: -26.1 }),
+    ]);
+    // Nothing is an error: every remaining gap is within the rounding of what the report prints.
+    expect(totals.filter((f) => f.severity === "error")).toEqual([]);
   });
 
   test("measures whose tables agree at the summary's precision are not flagged with errors", () => {

@@ -35,7 +35,8 @@ describe("validateCatalogue", () => {
 
   test.each([
     ["a missing measure id", (d: any) => delete d.measures[0].id, "measures[0].id: forventet tekst som ikke er tom, fikk ingenting"],
-    ["a measure number that is not group.number", (d: any) => (d.measures[1].id = "2,1"), 'measures[1].id: forventet et tiltaksnummer som "2.10", fikk "2,1"'],
+    ["a measure number with a comma (Excel reads \"2,1\" as a number)", (d: any) => (d.measures[1].id = "2,1"), 'measures[1].id: forventet et tiltaksnummer på 1–30 tegn: bokstaver, sifre og . - _ / (f.eks. "2.10" eller "BHG-3"), fikk "2,1"'],
+    ["a measure number that could be a formula", (d: any) => (d.measures[1].id = "=1+1"), "measures[1].id: forventet et tiltaksnummer"],
     ["a duplicate measure", (d: any) => (d.measures[1].id = d.measures[0].id), "measures[1].id: forventet et unikt tiltaksnummer"],
     ["an unknown group", (d: any) => (d.measures[0].group = 9), "measures[0].group: forventet en arbeidsgruppe som finnes i groups, fikk 9"],
     ["an unknown HØP status", (d: any) => (d.measures[0].hop.status = "yes"), "measures[0].hop.status: forventet en av"],
@@ -97,7 +98,10 @@ describe("semantic garbage of the right type is refused with a path", () => {
     ["detail years out of order", (d: any) => (d.measures[0].detail.years = [2027, 2026, 2028, 2029, 2030]), "measures[0].detail.years[1]: forventet årstall i stigende rekkefølge"],
     ["a detail row without a key for one of its years", (d: any) => delete d.measures[0].detail.net.values["2028"], "measures[0].detail.net.values.2028: forventet en celle for hvert år i detail.years"],
     ["a detail figure in a year the table has no column for", (d: any) => (d.measures[0].detail.net.values["2025"] = -0.3), "measures[0].detail.net.values.2025: forventet null: tabellen har ingen kolonne for 2025 (detail.years er 2026–2030), fikk -0.3"],
-    ["a measure whose id does not start with its group", (d: any) => (d.measures[3].group = 3), 'measures[3].id: forventet et nummer som begynner med gruppenummeret (3.x), fikk "1.4"'],
+    ["a category the catalogue does not declare", (d: any) => (d.measures[3].category = "Annet"), 'measures[3].category: forventet en av catalogue.categories ("Høyere produktivitet", "Bedre strategi", "Lavere volum", "Økte inntekter") eller null, fikk "Annet"'],
+    ["a category declared twice", (d: any) => (d.catalogue.categories = ["A", "B", "A"]), 'catalogue.categories[2]: forventet en kategori som ikke står i listen fra før, fikk "A"'],
+    ["an MNOK catalogue with an amount only a TNOK catalogue may have", (d: any) => (d.measures[3].summary.values["2027"] = -150000), "measures[3].summary.values.2027: forventet et tall fra -100 000 til 100 000"],
+    ["an old and a new name for the printed total that disagree", (d: any) => (d.targets.overall.printedTotal = -88), "targets.overall.printedTotal2029: forventet det samme tallet som printedTotal (-88), eller ingenting, fikk -88.1"],
     ["group totals for a group that does not exist", (d: any) => (d.totals.byGroup["9"] = d.totals.byGroup["1"]), "totals.byGroup.9: forventet en arbeidsgruppe som finnes i groups, fikk 9"],
     ["a target for a group that does not exist", (d: any) => (d.targets.byGroup["7"] = d.targets.byGroup["1"]), "targets.byGroup.7: forventet en arbeidsgruppe som finnes i groups"],
     ["a category total for a category that does not exist", (d: any) => (d.totals.byCategory["Annet"] = d.totals.byCategory["Lavere volum"]), "totals.byCategory.Annet: forventet en av"],
@@ -208,5 +212,72 @@ describe("loadCatalogue", () => {
     const cat = loadCatalogue(d);
     d.measures[0].title = "endret";
     expect(cat.measures[0]?.title).not.toBe("endret");
+  });
+});
+
+describe("what a catalogue may leave out (a report other than Elverum's)", () => {
+  const EKSEMPEL = readFileSync(join(__dirname, "../../test/fixtures/eksempel-kommune.json"), "utf8");
+  const eksempel = () => JSON.parse(EKSEMPEL);
+
+  test("a catalogue without report lines, printed text, headings, HØP, totals tables or notes loads, with what is absent said plainly", () => {
+    const cat = loadCatalogue(EKSEMPEL);
+    const m = cat.measure("OPP-3")!;
+    expect(m.summary?.line).toBeUndefined();
+    expect(m.summary?.printed).toBeUndefined();
+    expect(m).toMatchObject({ headingId: null, headingTitle: null, categorySource: null, inSummary: true, detail: null, source: null, notes: [], hop: { status: "not-stated", note: "" } });
+    expect(cat.data.totals.overall.categoryTable).toBeUndefined();
+    expect(cat.data.targets.overall).toMatchObject({ sparekrav: -6000, menu: null, printedTotal: null });
+    expect(cat.data.targets.mandate).toEqual([]);
+    expect(cat.data).toMatchObject({ baseline: null, prose: [], notes: [] });
+    expect(cat.groups[0]).toEqual({ id: 10, name: "Oppvekst", section: "", sectionTitle: "" });
+  });
+
+  test("measure ids need not be group.number, nor start with their group", () => {
+    expect(loadCatalogue(EKSEMPEL).measure("HV-2")?.group).toBe(20);
+    const d = fresh();
+    d.measures[3].id = "3.1x";
+    d.measures[4].id = "Tiltak 5";
+    expect(() => validateCatalogue(d)).not.toThrow();
+  });
+
+  test("categories come from the list the catalogue declares; Elverum's four are the default", () => {
+    expect(loadCatalogue(EKSEMPEL).categories).toEqual(["Digitalisering", "Struktur", "Inntekter"]);
+    expect(loadCatalogue(RAW).categories).toEqual(["Høyere produktivitet", "Bedre strategi", "Lavere volum", "Økte inntekter"]);
+    const e = eksempel();
+    e.measures[0].category = "Høyere produktivitet";
+    expect(() => validateCatalogue(e)).toThrow('measures[0].category: forventet en av catalogue.categories ("Digitalisering", "Struktur", "Inntekter") eller null, fikk "Høyere produktivitet"');
+    const t = eksempel();
+    t.totals.byCategory["Lavere volum"] = t.totals.byCategory["Struktur"];
+    expect(() => validateCatalogue(t)).toThrow('totals.byCategory.Lavere volum: forventet en av catalogue.categories ("Digitalisering", "Struktur", "Inntekter"), fikk Lavere volum');
+  });
+
+  test("a catalogue in 1000 kr: amounts bounded in TNOK, group tables in TNOK too", () => {
+    const e = eksempel();
+    e.measures[0].summary.values["2031"] = -150000; // 150 MNOK: fine in 1000 kr
+    expect(() => validateCatalogue(e)).not.toThrow();
+    e.measures[0].summary.values["2031"] = -150000000;
+    expect(() => validateCatalogue(e)).toThrow("measures[0].summary.values.2031: forventet et tall fra -100 000 000 til 100 000 000");
+    const g = eksempel();
+    g.measures[2].groupTable.unit = "NOK";
+    expect(() => validateCatalogue(g)).toThrow('measures[2].groupTable.unit: forventet en av "MNOK", "TNOK"');
+  });
+
+  test("targets.printedTotal2029 (Elverum's year in the name) is read as printedTotal", () => {
+    const cat = loadCatalogue(RAW);
+    expect(fresh().targets.overall.printedTotal2029).toBe(-88.1);
+    expect(cat.data.targets.overall.printedTotal).toBe(-88.1);
+    expect("printedTotal2029" in cat.data.targets.overall).toBe(false);
+    const d = fresh();
+    d.targets.overall.printedTotal = -88.1;
+    expect(loadCatalogue(d).data.targets.overall.printedTotal).toBe(-88.1);
+  });
+
+  test("a missing overall total row is allowed; a present one still needs every year", () => {
+    const d = fresh();
+    delete d.totals.overall.categoryTable;
+    d.totals.overall.groupTable = null;
+    expect(() => validateCatalogue(d)).not.toThrow();
+    delete d.totals.overall.measureTable.values["2026"];
+    expect(() => validateCatalogue(d)).toThrow("totals.overall.measureTable.values.2026: forventet en celle for hvert år");
   });
 });

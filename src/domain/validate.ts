@@ -3,7 +3,7 @@
 // bad cell. The shape and each field's bounds are the schema in catalogueSchema.ts; this file adds
 // reading untrusted input safely and the rules that relate fields to each other (years, groups, ids).
 import * as v from "valibot";
-import { catalogueSchema, spaced, type CatalogueInput } from "./catalogueSchema";
+import { catalogueSchemaFor, spaced, type CatalogueInput } from "./catalogueSchema";
 import type { CatalogueData, YearValues } from "./types";
 
 export class CatalogueError extends Error {
@@ -127,7 +127,7 @@ function reportIssues(issues: readonly v.BaseIssue<unknown>[], prefix: Path, pro
 }
 
 // ---------------------------------------------------------------------------------------------
-// Rules across fields: every year a table has, and only those; groups and ids that exist and agree.
+// Rules across fields: every year a table has, and only those; groups, categories and ids that exist.
 
 function range(ys: readonly number[]): string {
   return ys.length === 0 ? "ingen" : `${ys[0]}–${ys[ys.length - 1]}`;
@@ -159,6 +159,15 @@ function checkRelations(d: CatalogueInput, p: Problems): void {
   }
   const all = (path: Path, values: YearValues) => checkYears(p, path, values, years, years, "catalogue.years");
 
+  // Categories: declared once each; a measure's category and the category totals' keys come from the list.
+  const categories = new Set<string>();
+  d.catalogue.categories.forEach((c, i) => {
+    if (categories.has(c)) p.add(["catalogue", "categories", i], "en kategori som ikke står i listen fra før", c);
+    categories.add(c);
+  });
+  const knownCategory =
+    d.catalogue.categories.length > 0 ? `en av catalogue.categories (${d.catalogue.categories.map((c) => `"${c}"`).join(", ")})` : "en kategori i catalogue.categories (listen er tom)";
+
   const groups = new Set<number>();
   d.groups.forEach((g, i) => {
     if (groups.has(g.id)) p.add(["groups", i, "id"], "et unikt gruppenummer", g.id);
@@ -174,7 +183,7 @@ function checkRelations(d: CatalogueInput, p: Problems): void {
     if (ids.has(m.id)) p.add([...at, "id"], "et unikt tiltaksnummer", m.id);
     ids.add(m.id);
     if (!groups.has(m.group)) p.add([...at, "group"], "en arbeidsgruppe som finnes i groups", m.group);
-    else if (m.id.split(".")[0] !== String(m.group)) p.add([...at, "id"], `et nummer som begynner med gruppenummeret (${m.group}.x)`, m.id);
+    if (m.category !== null && !categories.has(m.category)) p.add([...at, "category"], `${knownCategory} eller null`, m.category);
     if (m.inSummary && m.summary === null) p.add([...at, "summary"], "en rad når inSummary er true", null);
     if (m.summary) all([...at, "summary", "values"], m.summary.values);
     if (m.groupTable) checkYears(p, [...at, "groupTable", "values"], m.groupTable.values, [], years, null); // its keys are its columns
@@ -190,16 +199,20 @@ function checkRelations(d: CatalogueInput, p: Problems): void {
     }
   });
 
-  d.baseline.exceptions.forEach((e, i) => {
+  d.baseline?.exceptions.forEach((e, i) => {
     if (e.measure !== null && !ids.has(e.measure)) p.add(["baseline", "exceptions", i, "measure"], "et tiltaksnummer som finnes i measures, eller null", e.measure);
   });
 
   const t = d.totals;
   knownGroupKey(["totals", "byGroup"], t.byGroup);
   for (const [k, r] of Object.entries(t.byGroup)) all(["totals", "byGroup", k, "values"], r.values);
-  for (const [k, r] of Object.entries(t.byCategory)) if (r) all(["totals", "byCategory", k, "values"], r.values);
+  for (const [k, r] of Object.entries(t.byCategory)) {
+    if (!categories.has(k)) p.add(["totals", "byCategory", k], knownCategory, undefined, k);
+    all(["totals", "byCategory", k, "values"], r.values);
+  }
   for (const k of ["groupTable", "categoryTable", "measureTable"] as const) {
-    all(["totals", "overall", k, "values"], t.overall[k].values);
+    const row = t.overall[k];
+    if (row) all(["totals", "overall", k, "values"], row.values);
     const repeat = t.overallRepeat?.[k];
     if (repeat) all(["totals", "overallRepeat", k, "values"], repeat.values);
   }
@@ -208,6 +221,25 @@ function checkRelations(d: CatalogueInput, p: Problems): void {
     for (const [k, r] of Object.entries(t.byGroupRepeat)) all(["totals", "byGroupRepeat", k, "values"], r.values);
   }
   knownGroupKey(["targets", "byGroup"], d.targets.byGroup);
+}
+
+type Target = CatalogueInput["targets"]["overall"];
+
+/**
+ * Older catalogues name the plan period's printed total after Elverum's year (`printedTotal2029`): it is
+ * read as `printedTotal`; given both, they must agree. The old key is not kept.
+ */
+function upgradeTargets(d: CatalogueInput, p: Problems): void {
+  const upgrade = (t: Target, path: Path) => {
+    const old = t.printedTotal2029;
+    if (old === undefined) return;
+    const m = t as { printedTotal: number | null; printedTotal2029?: number };
+    if (m.printedTotal === null) m.printedTotal = old;
+    else if (m.printedTotal !== old) p.add([...path, "printedTotal2029"], `det samme tallet som printedTotal (${m.printedTotal}), eller ingenting`, old);
+    delete m.printedTotal2029;
+  };
+  for (const [k, t] of Object.entries(d.targets.byGroup)) upgrade(t, ["targets", "byGroup", k]);
+  upgrade(d.targets.overall, ["targets", "overall"]);
 }
 
 // Compile-time proof that whatever the schema accepts is a CatalogueData (types.ts stays the API).
@@ -227,10 +259,13 @@ export function validateCatalogue(data: unknown): CatalogueData {
       problems.add([], "et objekt", copy);
       problems.throwIfAny();
     }
-    const parsed = v.safeParse(catalogueSchema, copy, { abortPipeEarly: true });
+    // Amounts are bounded in the catalogue's own unit: the schema for that unit checks them.
+    const unit = (copy as { catalogue?: { unit?: unknown } }).catalogue?.unit === "TNOK" ? "TNOK" : "MNOK";
+    const parsed = v.safeParse(catalogueSchemaFor(unit), copy, { abortPipeEarly: true });
     if (!parsed.success) reportIssues(parsed.issues, [], problems);
     problems.throwIfAny();
     const output = parsed.output as CatalogueInput;
+    upgradeTargets(output, problems);
     checkRelations(output, problems);
     problems.throwIfAny();
     return asCatalogueData(output);

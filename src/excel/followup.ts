@@ -4,6 +4,8 @@ import { summariseChoice, type ChoiceRow, type ChoiceSummary } from "../domain/c
 import { hopTableYears, parseHopImport, planHopWrites } from "../domain/hopImport";
 import type { ExistingTable } from "../domain/insertPlan";
 import { parseAddress, rectAddress } from "../domain/a1";
+import { catalogueMismatch } from "../domain/catalogueSwitch";
+import { InsertRefused } from "./rollback";
 import { readOptions, readState } from "./read";
 import { AddinError } from "./errors";
 
@@ -38,6 +40,8 @@ export interface ChoiceState {
 export async function readChoice(cat: Catalogue): Promise<ChoiceState> {
   return Excel.run(async (context) => {
     const state = await readState(context, readOptions(cat));
+    const mismatch = catalogueMismatch(cat, state);
+    if (mismatch) throw new InsertRefused([mismatch]);
     const rows = choiceRows(cat, need(state.tables.measures));
     return { summary: summariseChoice(cat, rows), chosen: new Set(rows.filter((r) => r.chosen).map((r) => r.id)) };
   });
@@ -47,6 +51,8 @@ export async function readChoice(cat: Catalogue): Promise<ChoiceState> {
 export async function setChoice(cat: Catalogue, id: string, chosen: boolean): Promise<ChoiceState> {
   await Excel.run(async (context) => {
     const state = await readState(context, readOptions(cat));
+    const mismatch = catalogueMismatch(cat, state);
+    if (mismatch) throw new InsertRefused([mismatch]);
     const t = need(state.tables.measures);
     const i = rowOf(t, id);
     if (i < 0) throw new AddinError("TiltakNotInserted");
@@ -105,6 +111,8 @@ export async function importHop(cat: Catalogue): Promise<HopImportResult> {
     // `text` (what the cell shows) beside the values: a number 2.1 formatted "0.00" is measure 2.10.
     used.load("values,text,rowIndex,columnIndex");
     const state = await readState(context, readOptions(cat));
+    const mismatch = catalogueMismatch(cat, state);
+    if (mismatch) throw new InsertRefused([mismatch]);
     const t = need(state.tables.hop);
     const top = used.isNullObject ? 0 : used.rowIndex - selected.rowIndex;
     const left = used.isNullObject ? 0 : used.columnIndex - selected.columnIndex;

@@ -5,11 +5,13 @@ import { describeInsert, MEMORY_KEY, planInsert, type InsertPlan } from "../doma
 import { catalogueFromTables } from "../domain/edited";
 import { inputFindings } from "../domain/inputCheck";
 import { reconcile } from "../domain/reconcile";
+import { activeCatalogueState } from "../domain/activeCatalogue";
+import { catalogueClash } from "../domain/catalogueSwitch";
 import { IDENTITY_NAME, identityFormula } from "../domain/identity";
 import { readOptions, readState, tableValues } from "./read";
 import { renderOps } from "./render";
-import { InsertFailed, rollback, type RollbackOutcome } from "./rollback";
-export { InsertFailed } from "./rollback";
+import { InsertFailed, InsertRefused, rollback, type RollbackOutcome } from "./rollback";
+export { InsertFailed, InsertRefused } from "./rollback";
 import { AddinError } from "./errors";
 import { Writer, WRITE_BUDGET } from "./writer";
 
@@ -19,14 +21,6 @@ export interface InsertResult {
 }
 
 type Progress = (step: string) => void;
-
-/** The planner refused: writing would overwrite or misplace something of the user's. Nothing was written. */
-export class InsertRefused extends Error {
-  readonly code = "InsertRefused";
-  constructor(readonly reasons: readonly string[]) {
-    super("insert refused");
-  }
-}
 
 /** The insert's own words on identity and placement, beside describeInsert's counts. */
 export function describePlacement(plan: InsertPlan): string[] {
@@ -45,6 +39,9 @@ export async function insertCatalogue(cat: Catalogue, progress: Progress = () =>
   return Excel.run(async (context) => {
     progress("Leser arbeidsboken …");
     const state = await readState(context, readOptions(cat));
+    // Another catalogue's tables are explained, not overwritten, unless the user agreed to switch.
+    const clash = catalogueClash(cat, state, activeCatalogueState().acceptedOver);
+    if (clash) throw new InsertRefused([clash.message]);
     // What users typed wrongly in the input columns is part of the findings too.
     const typed = inputFindings(cat, state.tables);
     let plan = typed.length > 0 ? planInsert(cat, state, [...reconcile(cat), ...typed]) : planInsert(cat, state);

@@ -6,6 +6,8 @@ import { inputFindings } from "../domain/inputCheck";
 import { parseMemory, replaceOp, type RewriteSummary } from "../domain/insertPlan";
 import { DEFAULT_TABLE_NAMES, findingsTable, type TableNames } from "../domain/layout";
 import { reconcile, type Finding } from "../domain/reconcile";
+import { catalogueMismatch } from "../domain/catalogueSwitch";
+import { InsertRefused } from "./rollback";
 import { readOptions, readState, tableValues } from "./read";
 import { renderReplace } from "./render";
 import { InsertFailed, rollback, type RollbackOutcome } from "./rollback";
@@ -23,6 +25,8 @@ export interface RecheckResult {
 export async function recheckWorkbook(cat: Catalogue): Promise<RecheckResult> {
   return Excel.run(async (context) => {
     const state = await readState(context, readOptions(cat));
+    const mismatch = catalogueMismatch(cat, state);
+    if (mismatch) throw new InsertRefused([mismatch]);
     const memory = parseMemory(state.memory);
     const existing = state.tables.findings;
     if (!memory || !existing) throw new AddinError("TiltakNotInserted");

@@ -35,6 +35,14 @@ function asWritten(formula: StoredCell | undefined, value: StoredCell | undefine
   return typeof v === "object" ? v.formula : v;
 }
 
+/** An action refused before writing: writing would overwrite or misplace something of the user's. Nothing was written. */
+export class InsertRefused extends Error {
+  readonly code = "InsertRefused";
+  constructor(readonly reasons: readonly string[]) {
+    super("insert refused");
+  }
+}
+
 type Existing = Exclude<TableOp, { kind: "create" }>;
 type Create = Extract<TableOp, { kind: "create" }>;
 

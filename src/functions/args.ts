@@ -5,6 +5,9 @@ import type { EffectSource, Outcome } from "../domain/effects";
 import { problemMessage } from "../domain/messages";
 import { CATEGORIES, type Category } from "../domain/types";
 
+/** Measure numbers shaped "group.number" (Elverum's); a catalogue may use any other short code. */
+const GROUP_NUMBER = /^\d+\.\d+$/;
+
 export type ErrorKind = "#VALUE!" | "#N/A";
 
 export class FnError {
@@ -36,7 +39,7 @@ export function parseMeasureId(v: Scalar): string | FnError {
     // as a number). It then obeys the same rules as text, so 2 and "2" get the same answer.
   }
   const s = String(v).trim();
-  if (!/^\d+\.\d+$/.test(s)) return new FnError("#VALUE!", `«${s}» er ikke et tiltaksnummer. Skriv gruppe og nummer, f.eks. "2.10".`);
+  if (!GROUP_NUMBER.test(s)) return new FnError("#VALUE!", `«${s}» er ikke et tiltaksnummer. Skriv gruppe og nummer, f.eks. "2.10".`);
   return s;
 }
 
@@ -68,6 +71,13 @@ export function parseSource(v: Scalar): EffectSource | FnError {
   return s ?? new FnError("#VALUE!", "Kilde må være \"sammendrag\", \"gruppe\" eller \"detalj\".");
 }
 
+/** The catalogue's group numbers as a user reads them: "1–5" when consecutive from the first, else listed. */
+function groupNumbers(cat: Catalogue): string {
+  const ids = cat.groups.map((g) => g.id).sort((a, b) => a - b);
+  const consecutive = ids.every((id, i) => i === 0 || id === (ids[i - 1] as number) + 1);
+  return consecutive && ids.length > 2 ? `${ids[0]}–${ids[ids.length - 1]}` : ids.join(", ");
+}
+
 export function parseGroup(cat: Catalogue, v: Scalar): number | null | FnError {
   if (isBlank(v)) return null;
   const text = typeof v === "string" ? v.trim() : v;
@@ -76,23 +86,47 @@ export function parseGroup(cat: Catalogue, v: Scalar): number | null | FnError {
   if (byNumber) return byNumber.id;
   const byName = typeof text === "string" ? cat.groups.find((g) => g.name.toLowerCase() === text.toLowerCase()) : undefined;
   if (byName) return byName.id;
-  return new FnError("#VALUE!", `Ukjent arbeidsgruppe «${String(v)}». Bruk 1–${cat.groups.length} eller gruppens navn.`);
+  return new FnError("#VALUE!", `Ukjent arbeidsgruppe «${String(v)}». Bruk ${groupNumbers(cat)} eller gruppens navn.`);
 }
 
-export function parseCategory(v: Scalar): Category | null | FnError {
+/** A category of the catalogue (`categories`: its declared list; Elverum's four by default). */
+export function parseCategory(v: Scalar, categories: readonly Category[] = CATEGORIES): Category | null | FnError {
   if (isBlank(v)) return null;
   const s = typeof v === "string" ? v.trim().toLowerCase() : "";
-  return CATEGORIES.find((c) => c.toLowerCase() === s) ?? new FnError("#VALUE!", `Ukjent kategori «${String(v)}». Bruk ${CATEGORIES.join(", ")}.`);
+  const hit = categories.find((c) => c.toLowerCase() === s);
+  if (hit) return hit;
+  return new FnError("#VALUE!", categories.length > 0 ? `Ukjent kategori «${String(v)}». Bruk ${categories.join(", ")}.` : `Katalogen har ingen kategorier, så «${String(v)}» kan ikke brukes.`);
 }
 
 export function outcomeToCell(o: Outcome): CellResult {
   return o.ok ? o.value : new FnError("#N/A", problemMessage(o.problem));
 }
 
-/** Resolves a measure id argument against the catalogue: #N/A for an unknown measure. */
+const groupNumbered = new WeakMap<Catalogue, boolean>();
+
+/** True when every measure number of the catalogue is "group.number" (then other text is malformed, #VALUE!). */
+function usesGroupNumbers(cat: Catalogue): boolean {
+  let known = groupNumbered.get(cat);
+  if (known === undefined) {
+    known = cat.measures.every((m) => GROUP_NUMBER.test(m.id));
+    groupNumbered.set(cat, known);
+  }
+  return known;
+}
+
+/**
+ * Resolves a measure id argument against the catalogue: #N/A for an unknown measure. Any id the catalogue
+ * has is found as typed ("BHG-3", or a number showing it); other text is #VALUE! where the catalogue
+ * numbers its measures "group.number" (a typo), and an unknown measure (#N/A) where it does not.
+ */
 export function resolveMeasure(cat: Catalogue, v: Scalar): string | FnError {
+  const typed = typeof v === "string" ? v.trim() : typeof v === "number" && Math.abs(v) < DATE_SERIAL_MIN ? String(v) : null;
+  if (typed !== null && typed !== "" && cat.measure(typed)) return typed;
   const id = parseMeasureId(v);
-  if (id instanceof FnError) return id;
+  if (id instanceof FnError) {
+    if (typed !== null && typed !== "" && !usesGroupNumbers(cat)) return new FnError("#N/A", `Tiltak «${typed}» finnes ikke i katalogen.`);
+    return id;
+  }
   return cat.measure(id) ? id : new FnError("#N/A", `Tiltak «${id}» finnes ikke i katalogen.`);
 }
 

@@ -1,8 +1,18 @@
 // Excel custom functions (namespace TILTAK). Thin: argument rules and numbers live in tiltak.ts/domain.
 // The JSDoc tags below generate functions.json at build time (custom-functions-metadata-plugin), which
 // reads the TypeScript signatures too: hence `any`, the only type that accepts both cells and ranges.
+//
+// Every function asks the workbook's active catalogue (domain/activeCatalogue.ts: one store on globalThis,
+// shared with the pane's bundle), the built-in one when the workbook has none. While the workbook's own
+// catalogue is still being read at start-up, a function returns a promise (Excel shows #BUSY! and waits:
+// "A custom function can return a promise", custom-functions-json-autogeneration.md) rather than an answer
+// from the wrong catalogue. When the catalogue changes, the pane's adapter (excel/catalogueStore.ts) has
+// Excel recalculate every formula (Application.calculate full), so every TILTAK cell asks again.
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { bundledCatalogue } from "../data/bundled";
+import { currentCatalogue } from "../data/bundled";
+import { isPending, whenReady } from "../domain/activeCatalogue";
+import type { Catalogue } from "../domain/catalogue";
+import { startActiveCatalogue } from "../excel/catalogueStore";
 import { FnError, type CellResult } from "./args";
 import * as T from "./tiltak";
 
@@ -15,16 +25,26 @@ function toExcel(cell: CellResult): unknown {
 const excelMatrix = (m: CellResult[][]): unknown[][] => m.map((row) => row.map(toExcel));
 
 /**
+ * The answer from the active catalogue: at once, or (while the workbook's catalogue is read at start-up)
+ * a promise of it. The declared type stays `any[][]` for the metadata generator; Excel accepts a promise
+ * from any custom function.
+ */
+function answer(compute: (cat: Catalogue) => CellResult[][]): any[][] {
+  if (!isPending()) return excelMatrix(compute(currentCatalogue())) as any[][];
+  return whenReady().then(() => excelMatrix(compute(currentCatalogue()))) as unknown as any[][];
+}
+
+/**
  * Tiltakets årlige effekt i mill. kr (nivå mot regnskap 2024, negativ = innsparing).
  * @customfunction EFFEKT
  * @helpurl https://localhost:3000/help/funksjoner.html#effekt
  * @param {any[][]} nr Tiltaksnummer som tekst, f.eks. "2.1" (eller en kolonne med numre).
- * @param {any[][]} år Årstall 2025–2030 (eller en rad med år).
+ * @param {any[][]} år Et årstall i katalogen, f.eks. 2027 (eller en rad med år).
  * @param {string} [kilde] "sammendrag" (standard), "gruppe" eller "detalj".
  * @returns {any[][]} Effekt i mill. kr.
  */
 export function effekt(nr: any[][], år: any[][], kilde?: string): any[][] {
-  return excelMatrix(T.effekt(bundledCatalogue, nr, år, kilde));
+  return answer((cat) => T.effekt(cat, nr, år, kilde));
 }
 
 /**
@@ -38,7 +58,7 @@ export function effekt(nr: any[][], år: any[][], kilde?: string): any[][] {
  * @returns {any[][]} Sum i mill. kr.
  */
 export function kumulativ(nr: any[][], fra_år: any, til_år: any, kilde?: string): any[][] {
-  return excelMatrix(T.kumulativ(bundledCatalogue, nr, fra_år, til_år, kilde));
+  return answer((cat) => T.kumulativ(cat, nr, fra_år, til_år, kilde));
 }
 
 /**
@@ -46,12 +66,12 @@ export function kumulativ(nr: any[][], fra_år: any, til_år: any, kilde?: strin
  * @customfunction ENDRING
  * @helpurl https://localhost:3000/help/funksjoner.html#endring
  * @param {any[][]} nr Tiltaksnummer som tekst, f.eks. "2.1" (eller en kolonne med numre).
- * @param {any[][]} år Årstall 2025–2030 (eller en rad med år).
+ * @param {any[][]} år Et årstall i katalogen, f.eks. 2027 (eller en rad med år).
  * @param {string} [kilde] "sammendrag" (standard), "gruppe" eller "detalj".
  * @returns {any[][]} Endring i mill. kr.
  */
 export function endring(nr: any[][], år: any[][], kilde?: string): any[][] {
-  return excelMatrix(T.endring(bundledCatalogue, nr, år, kilde));
+  return answer((cat) => T.endring(cat, nr, år, kilde));
 }
 
 /**
@@ -59,13 +79,13 @@ export function endring(nr: any[][], år: any[][], kilde?: string): any[][] {
  * @customfunction TOTAL
  * @helpurl https://localhost:3000/help/funksjoner.html#total
  * @param {any[][]} år Årstall (eller en rad med år).
- * @param {any} [gruppe] Arbeidsgruppe 1–5 eller gruppens navn.
- * @param {any} [kategori] Høyere produktivitet, Bedre strategi, Lavere volum eller Økte inntekter.
+ * @param {any} [gruppe] Arbeidsgruppens nummer eller navn.
+ * @param {any} [kategori] En kategori fra katalogen, f.eks. Høyere produktivitet.
  * @param {any} [til_år] Med til_år: summen fra år til og med til_år.
  * @returns {any[][]} Sum i mill. kr.
  */
 export function total(år: any[][], gruppe?: any, kategori?: any, til_år?: any): any[][] {
-  return excelMatrix(T.totalFn(bundledCatalogue, år, gruppe, kategori, til_år));
+  return answer((cat) => T.totalFn(cat, år, gruppe, kategori, til_år));
 }
 
 /**
@@ -76,7 +96,7 @@ export function total(år: any[][], gruppe?: any, kategori?: any, til_år?: any)
  * @returns {any[][]} Tiltakets navn.
  */
 export function navn(nr: any[][]): any[][] {
-  return excelMatrix(T.navn(bundledCatalogue, nr));
+  return answer((cat) => T.navn(cat, nr));
 }
 
 /**
@@ -88,18 +108,18 @@ export function navn(nr: any[][]): any[][] {
  * @returns {any[][]} Verdien av feltet.
  */
 export function info(nr: any[][], felt: string): any[][] {
-  return excelMatrix(T.info(bundledCatalogue, nr, felt));
+  return answer((cat) => T.info(cat, nr, felt));
 }
 
 /**
  * Lister tiltaksnumrene i katalogen nedover, eventuelt for én arbeidsgruppe.
  * @customfunction LISTE
  * @helpurl https://localhost:3000/help/funksjoner.html#liste
- * @param {any} [gruppe] Arbeidsgruppe 1–5 eller gruppens navn.
+ * @param {any} [gruppe] Arbeidsgruppens nummer eller navn.
  * @returns {any[][]} Tiltaksnumre som tekst.
  */
 export function liste(gruppe?: any): any[][] {
-  return excelMatrix(T.liste(bundledCatalogue, gruppe));
+  return answer((cat) => T.liste(cat, gruppe));
 }
 
 /**
@@ -110,11 +130,14 @@ export function liste(gruppe?: any): any[][] {
  * @returns {any[][]} Antall avvik.
  */
 export function avvik(nr: any[][]): any[][] {
-  return excelMatrix(T.avvik(bundledCatalogue, nr));
+  return answer((cat) => T.avvik(cat, nr));
 }
 
 // Registration; outside Excel (plain browser, tests) CustomFunctions does not exist.
 if (typeof CustomFunctions !== "undefined") {
+  // The workbook's own catalogue, read before any function answers (marked pending at once, so a call
+  // that comes before Office is ready waits too). A read that fails leaves the built-in catalogue.
+  if (typeof Office !== "undefined") void startActiveCatalogue();
   CustomFunctions.associate("EFFEKT", effekt);
   CustomFunctions.associate("KUMULATIV", kumulativ);
   CustomFunctions.associate("ENDRING", endring);

@@ -78,7 +78,7 @@ export function kumulativ(cat: Catalogue, nr: Arg, fraAar: Scalar, tilAar: Scala
 
 export function totalFn(cat: Catalogue, aar: Arg, gruppe?: Scalar, kategori?: Scalar, tilAar?: Scalar): CellResult[][] {
   const group = parseGroup(cat, gruppe);
-  const category = parseCategory(kategori);
+  const category = parseCategory(kategori, cat.categories);
   const hasTo = !isBlank(tilAar);
   return mapMatrix(asMatrix(aar), (a) => {
     if (group instanceof FnError) return group;
@@ -118,7 +118,7 @@ export function info(cat: Catalogue, nr: Arg, felt: Scalar): CellResult[][] {
       case "hop":
         return HOP_LABEL[m.hop.status];
       default:
-        return m.source ?? new FnError("#N/A", `Tiltak ${id} har ingen egen seksjon i kapittel 4.`);
+        return m.source ?? new FnError("#N/A", `Tiltak ${id} har ingen egen seksjon i rapporten.`);
     }
   });
 }
