@@ -129,6 +129,7 @@ export interface InsertReport {
   readonly renamed: readonly { readonly wanted: string; readonly got: string; readonly what: "ark" | "tabell" }[];
   /** Rows appended to existing tables (a created table's rows are not counted). */
   readonly addedRows: number;
+  /** Measures no longer in the catalogue whose rows were marked (counted once, in however many tables). */
   readonly markedRemoved: number;
   readonly changedCells: number;
   readonly keptEdits: readonly { readonly table: string; readonly key: string; readonly column: string }[];
@@ -336,7 +337,8 @@ export function planInsert(cat: Catalogue, state: WorkbookState, findings?: read
   const keptEdits: { table: string; key: string; column: string }[] = [];
   const rewritten: ({ table: string } & RewriteSummary)[] = [];
   let addedRows = 0;
-  let markedRemoved = 0;
+  // Measures, not rows: Oppfølging marks a measure's row of every year too ("5.9#2026" is measure 5.9).
+  const removedMeasures = new Set<string>();
   let changedCells = 0;
 
   for (const spec of layout) {
@@ -344,7 +346,7 @@ export function planInsert(cat: Catalogue, state: WorkbookState, findings?: read
     const snapshot: Record<string, Record<string, StoredCell>> = Object.create(null) as Record<string, Record<string, StoredCell>>;
     written[spec.key] = snapshot;
     const remember = (key: string, cells: readonly CellValue[]) => {
-      if (spec.mode === "replace") return; // rewritten whole each time: nothing to tell apart
+      if (spec.mode !== "keyed") return; // rewritten whole (replace) or never again (owned): nothing to tell apart
       const rec: Record<string, StoredCell> = {};
       spec.columns.forEach((c, i) => {
         if (!c.input) rec[c.name] = fingerprint(storedForm(cells[i] as CellValue));
@@ -366,6 +368,8 @@ export function planInsert(cat: Catalogue, state: WorkbookState, findings?: read
 
     tablesMemory[spec.key] = existing.id ? { name: existing.name, sheet: existing.sheet, id: existing.id } : { name: existing.name, sheet: existing.sheet };
     sheetFor.set(spec.sheetKey, { name: existing.sheet, isNew: false });
+    // The user's table (lists they edit, frozen versions): created once, then never written.
+    if (spec.mode === "owned") continue;
     if (spec.mode === "replace") {
       const op = replaceOp(spec, existing);
       if (op) {
@@ -412,7 +416,7 @@ export function planInsert(cat: Catalogue, state: WorkbookState, findings?: read
           const userEdited = prev !== undefined && !sameAsWritten(cur, prev);
           if (!seen.has(key) && !userEdited && !sameCell(cur, status)) {
             writes.push({ row: ri, col: ci, value: status, previous: cur });
-            markedRemoved++;
+            removedMeasures.add(key.split("#")[0] as string);
           }
           if (!seen.has(key)) snapshot[key] = { ...(previousOf(key) ?? {}), [spec.statusColumn]: userEdited ? (prev as StoredCell) : fingerprint(status) };
         }
@@ -475,7 +479,7 @@ export function planInsert(cat: Catalogue, state: WorkbookState, findings?: read
     memory: newMemory,
     unchanged,
     refused,
-    report: { created, updated, renamed, addedRows, markedRemoved, changedCells, keptEdits, memoryReset, recognised, addedColumns, moved, rewritten },
+    report: { created, updated, renamed, addedRows, markedRemoved: removedMeasures.size, changedCells, keptEdits, memoryReset, recognised, addedColumns, moved, rewritten },
   };
 }
 

@@ -1,6 +1,6 @@
 import catalogueJson from "../data/catalogue.json";
 import { loadCatalogue } from "./catalogue";
-import { rowKey, storedForm } from "./insertPlan";
+import { planInsert, rowKey, storedForm, type ExistingTable, type WorkbookState } from "./insertPlan";
 import { catalogueLayout, DEFAULT_TABLE_NAMES, findingsTable, safeText } from "./layout";
 import { makeCatalogue, measure, row } from "../../test/fixtures";
 
@@ -157,5 +157,156 @@ describe("the two «Gjenstår» figures on Oppsummering explain each other when 
     const total = spec.columns.find((c) => c.name === "Arbeidsgruppe")!.total!;
     expect(total).toMatch(/^=IF\(ROUND\(SUM\(Gruppesum\[Sparekrav\]\)-\(-40\),1\)=0,"",/);
     expect(total).toContain("FIXED(-40,1)");
+  });
+});
+
+describe("the tertial follow-up (issue 15)", () => {
+  const layout = catalogueLayout(cat);
+  const spec = (key: string) => layout.find((t) => t.key === key)!;
+  const cellOf = (key: string, row: string, column: string) => {
+    const s = spec(key);
+    return s.rows.find((r) => r.key === row)!.cells[s.columns.findIndex((c) => c.name === column)];
+  };
+  const allFormulas = layout.flatMap((t) => [
+    ...t.rows.flatMap((r) => r.cells.flatMap((c) => (typeof c === "object" ? [c.formula] : []))),
+    ...t.columns.flatMap((c) => (c.total ? [c.total] : [])),
+  ]);
+
+  test("Oppfølging: the older columns keep their content; status, risk, owner, tertial figures and forecast are input", () => {
+    const s = spec("followUp");
+    expect(s.columns.map((c) => c.name)).toEqual(["Nr", "Tiltak", "Gruppe", "År", "Status", "Signal", "Risiko", "Ansvarlig", "Plan", "Realisert 30.04", "Realisert 31.08", "Realisert", "Prognose helår", "Forventet", "Avvik", "Kommentar", "Katalog"]);
+    expect(s.columns.filter((c) => c.input).map((c) => c.name)).toEqual(["Status", "Risiko", "Ansvarlig", "Realisert 30.04", "Realisert 31.08", "Realisert", "Prognose helår", "Kommentar"]);
+    expect(cellOf("followUp", "2.10#2026", "Avvik")).toEqual({ formula: '=IF([@Realisert]="","",[@Realisert]-[@Plan])' });
+    expect(s.statusColumn).toBe("Katalog");
+    expect(s.iconSets).toEqual([{ column: "Signal", style: "ThreeTrafficLights1", thresholds: [2, 3] }]);
+  });
+
+  test("the lists drive the validation through INDIRECT (no structured reference in validation)", () => {
+    const s = spec("followUp");
+    expect(s.columns.find((c) => c.name === "Status")!.validation).toEqual({ kind: "list", source: '=INDIRECT("Statusliste[Status]")' });
+    expect(s.columns.find((c) => c.name === "Risiko")!.validation).toEqual({ kind: "list", source: '=INDIRECT("Risikoliste[Risiko]")' });
+    for (const t of layout) {
+      for (const c of t.columns) {
+        const v = c.validation;
+        if (v?.kind === "list" && v.source.startsWith("=")) expect(v.source).toMatch(/^=INDIRECT\("[^"]+"\)$/);
+      }
+    }
+    expect(spec("statusList").rows.map((r) => r.cells)).toEqual([
+      ["Ikke startet", 2, "Ja"],
+      ["I rute", 3, "Ja"],
+      ["Forsinket", 2, "Ja"],
+      ["Gjennomført", 3, "Ja"],
+      ["Avbrutt/erstattet", 1, "Nei"],
+    ]);
+    expect(spec("riskList").rows.map((r) => r.cells)).toEqual([["Lav"], ["Middels"], ["Høy"]]);
+  });
+
+  test("the light is a formula of status and figures, never typed", () => {
+    const f = (cellOf("followUp", "1.1#2026", "Signal") as { formula: string }).formula;
+    expect(f).toBe(
+      '=IF(AND([@Status]="",NOT(ISNUMBER([@[Prognose helår]])),NOT(ISNUMBER([@Realisert]))),"",' +
+        "MIN(IFERROR(INDEX(Statusliste[Signal],MATCH([@Status],Statusliste[Status],0)),3)," +
+        "IF(ROUND([@Forventet]-[@Plan],6)<=0,3,IF(ROUND([@Forventet]-[@Plan],6)<=ROUND(0.25*ABS([@Plan]),6),2,1))))",
+    );
+    expect(spec("followUp").columns.find((c) => c.name === "Signal")!.validation?.kind).toBe("reject");
+  });
+
+  // docs/regnemotorer.md: a COUNTIFS of several criteria whose first is blank ("") counts 0 in LibreOffice;
+  // SUMIFS, and COUNTIFS with the blank criterion alone, agree in both engines.
+  test("every COUNTIFS of several criteria puts a non-blank one first", () => {
+    const calls: string[][] = [];
+    for (const f of allFormulas) {
+      for (const m of f.matchAll(/\b(COUNTIFS|SUMIFS)\(/g)) {
+        const args: string[] = [];
+        let depth = 0;
+        let quoted = false;
+        let cur = "";
+        for (let i = (m.index ?? 0) + m[0].length; i < f.length; i++) {
+          const ch = f[i] as string;
+          if (ch === '"') quoted = !quoted;
+          if (!quoted && (ch === "(" || ch === "[")) depth++;
+          if (!quoted && (ch === ")" || ch === "]")) {
+            if (depth === 0) break;
+            depth--;
+          }
+          if (!quoted && depth === 0 && ch === ",") {
+            args.push(cur);
+            cur = "";
+          } else cur += ch;
+        }
+        args.push(cur);
+        calls.push([m[1] as string, ...args]);
+      }
+    }
+    expect(calls.length).toBeGreaterThan(100);
+    const counts = calls.filter((c) => c[0] === "COUNTIFS" && c.length > 3);
+    expect(counts.length).toBeGreaterThan(30);
+    expect(counts.filter((c) => c[2] === '""')).toEqual([]);
+  });
+
+  test("the status report: the list's words by position, «Uten status», «Annen status»; per group against the targets", () => {
+    const s = spec("statusReport");
+    expect(s.rows.map((r) => r.cells[1])).toEqual([...[1, 2, 3, 4, 5].map(() => ({ formula: '=IFERROR(""&INDEX(Statusliste[Status],[@Nr]),"")' })), "Uten status", "Annen status"]);
+    expect(cellOf("statusReport", "2", "Antall tiltak")).toEqual({ formula: '=IF([@Status]="",0,COUNTIFS(Oppfolging[År],INDEX(Rapportvalg[År],1),Oppfolging[Status],"="&[@Status]))' });
+    expect(cellOf("statusReport", "6", "Plan")).toEqual({ formula: '=SUMIFS(Oppfolging[Plan],Oppfolging[År],INDEX(Rapportvalg[År],1),Oppfolging[Status],"")' });
+    expect(cellOf("statusReport", "3", "Behov for budsjettjustering")).toEqual({ formula: "=[@Plan]-[@Forventet]" });
+    const g = spec("groupReport");
+    expect(g.columns.map((c) => c.name)).toEqual(["Gruppe", "Arbeidsgruppe", "Antall tiltak", "Grønn", "Gul", "Rød", "Plan", "Realisert hittil", "Forventet", "Behov for budsjettjustering", "Sparekrav", "Gjenstår"]);
+    expect(cellOf("groupReport", "2", "Rød")).toEqual({ formula: "=COUNTIFS(Oppfolging[År],INDEX(Rapportvalg[År],1),Oppfolging[Gruppe],[@Gruppe],Oppfolging[Signal],1)" });
+    expect(cellOf("groupReport", "1", "Sparekrav")).toBe(-13.5);
+    // The totals row counts against the overall target (the 40 MNOK), not the groups' sum (−41).
+    expect(g.columns.find((c) => c.name === "Sparekrav")!.total).toBe("=-40");
+    expect(g.columns.find((c) => c.name === "Gjenstår")!.total).toBe("=SUBTOTAL(109,StatusPerGruppe[Forventet])-(-40)");
+    expect(g.chart).toMatchObject({ type: "column", categories: "Arbeidsgruppe", series: ["Plan", "Realisert hittil", "Forventet"] });
+  });
+
+  test("the user's tables are owned (never written again): lists, the report's choice, versions, comparison", () => {
+    expect(layout.filter((t) => t.mode === "owned").map((t) => t.key)).toEqual(["statusList", "riskList", "reportChoice", "versions", "comparison"]);
+    expect(spec("reportChoice").rows.map((r) => r.cells)).toEqual([[2026, "1. tertial"]]);
+    expect(spec("versions").rows).toHaveLength(1);
+    expect(spec("comparison").rows.map((r) => r.key)).toEqual(["Nå (ikke frosset)"]);
+  });
+
+  test("tables stand where their formulas can name the tables they use", () => {
+    const order = layout.map((t) => t.key);
+    const before = (a: (typeof order)[number], b: (typeof order)[number]) => expect(order.indexOf(a)).toBeLessThan(order.indexOf(b));
+    before("statusList", "followUp");
+    before("riskList", "followUp");
+    before("followUp", "statusReport");
+    before("reportChoice", "statusReport");
+    before("versions", "comparison");
+    // Stacked on Statusrapport without overlapping, the comparison (which grows) last.
+    const report = layout.filter((t) => t.sheetKey === "report");
+    expect(report.map((t) => t.key)).toEqual(["reportChoice", "statusReport", "groupReport", "comparison"]);
+    report.slice(1).forEach((t, i) => {
+      const prev = report[i]!;
+      const end = prev.startRow + prev.rows.length + (prev.columns.some((c) => c.total) ? 1 : 0);
+      expect(t.startRow - 1).toBeGreaterThan(end + 1); // a blank row and the caption between
+    });
+  });
+});
+
+describe("the planner's owned mode", () => {
+  test("an owned table that exists is never written, whatever it holds; one that is gone is created again", () => {
+    const first = planInsert(cat, { sheets: [], tableNames: [], definedNames: [], memory: null, tables: {} });
+    const listSpec = catalogueLayout(cat).find((t) => t.key === "statusList")!;
+    const edited: ExistingTable = {
+      id: "{1}",
+      name: "Statusliste",
+      sheet: "Lister",
+      address: "'Lister'!A2:B4",
+      // A column deleted, a word changed, a row added: still the user's.
+      header: ["Status", "Signal"],
+      body: [["Ikke begynt", 2], ["I rute", 3]],
+      showTotals: false,
+    };
+    const state: WorkbookState = { sheets: ["Lister"], tableNames: ["Statusliste"], definedNames: [], memory: first.memory, tables: { statusList: edited, versions: null } };
+    const plan = planInsert(cat, state);
+    expect(plan.refused).toEqual([]);
+    expect(plan.ops.filter((o) => o.spec.key === "statusList")).toEqual([]);
+    expect(plan.ops.find((o) => o.spec.key === "versions")?.kind).toBe("create");
+    expect(plan.memory.tables.statusList).toEqual({ name: "Statusliste", sheet: "Lister", id: "{1}" });
+    expect(plan.memory.written.statusList).toEqual({});
+    expect(listSpec.mode).toBe("owned");
   });
 });

@@ -1,147 +1,23 @@
 // What Tiltaksmeny writes into a workbook (design.md, "Workbook layout"), as plain data: sheets, tables,
 // columns, rows, formats and formulas. The Excel adapter only renders this; tests read it directly.
 import { columnLetters } from "./a1";
-import { columnSpecifier } from "./formula";
 import type { Catalogue } from "./catalogue";
 import { effect, normaliseDetailValue } from "./effects";
 import { HOP_LABEL } from "./labels";
 import { reconcile, type Finding, type Severity } from "./reconcile";
-import { isInterpreted, isUnreadable, CATEGORIES, type Cell, type DetailTable, type LabelledRow, type Measure } from "./types";
+import { isInterpreted, isUnreadable, type Cell, type DetailTable, type LabelledRow, type Measure } from "./types";
+import { followUpTable, riskListTable, statusListTable } from "./layout/followUp";
+import { groupReportTable, reportChoiceTable, statusReportTable } from "./layout/report";
+import { comparisonTable, versionsTable } from "./layout/versions";
 
-// Table names are ASCII: Excel table names with Ø/æ/å are unsafe across locales.
-export const TABLE_NAMES = {
-  measures: "Tiltak",
-  lines: "Tiltakslinjer",
-  groupSummary: "Gruppesum",
-  categorySummary: "Kategorisum",
-  findings: "Avvik",
-  followUp: "Oppfolging",
-  hop: "HOP",
-  choice: "ValgtMotMal",
-} as const;
-
-export const SHEET_NAMES = {
-  measures: "Tiltak",
-  lines: "Detaljer",
-  summary: "Oppsummering",
-  findings: "Avvik",
-  followUp: "Oppfølging",
-  hop: "HØP",
-} as const;
-
-export type TableKey = "findings" | "measures" | "lines" | "groupSummary" | "categorySummary" | "choice" | "followUp" | "hop";
-export const TABLE_KEYS: readonly TableKey[] = ["findings", "measures", "lines", "groupSummary", "categorySummary", "choice", "followUp", "hop"];
-
-/** The order our sheets get when the add-in creates them (after the user's own sheets). */
-export const SHEET_ORDER: readonly (keyof typeof SHEET_NAMES)[] = ["measures", "lines", "summary", "followUp", "hop", "findings"];
-
-/** Excel number formats (invariant syntax; Excel shows them in the user's locale, e.g. "−1,5"). */
-export const FORMATS = {
-  text: "@",
-  mnok1: "#,##0.0;-#,##0.0;0.0",
-  mnokDetail: "#,##0.0##;-#,##0.0##;0.0",
-  printed: "General",
-  integer: "0",
-} as const;
-
-export type CellValue = string | number | { readonly formula: string };
-
-export type ValidationSpec =
-  | { readonly kind: "list"; readonly source: string }
-  | { readonly kind: "decimal"; readonly min: number; readonly max: number; readonly message: string }
-  /** Rejects anything typed (API writes are not validated): guards cells the add-in fills, without sheet protection. */
-  | { readonly kind: "reject"; readonly message: string };
-
-/** Fill for cells users type into, so input is told apart from catalogue data at a glance. */
-export const INPUT_FILL = "#FFF2CC";
-
-export interface ColumnSpec {
-  readonly name: string;
-  readonly validation?: ValidationSpec;
-  readonly format: string;
-  /** Column width in points. */
-  readonly width: number;
-  /** Typed by users; the add-in writes it only when the row is new. */
-  readonly input?: boolean;
-  /** Formula for the totals row (structured reference), when the column has a total. */
-  readonly total?: string;
-}
-
-export interface RowSpec {
-  /** Identifies the row across catalogue versions (measure number, measure + line, group id…). */
-  readonly key: string;
-  readonly cells: readonly CellValue[];
-}
-
-/** Conditional format over some body columns; `formula` is relative to the first body cell. */
-export interface ConditionalFormatSpec {
-  readonly firstColumn: string;
-  readonly lastColumn: string;
-  readonly formula: string;
-  readonly fill: string;
-}
-
-export interface ChartSpec {
-  readonly title: string;
-  /** Below the table (left-aligned, one blank row between) instead of beside it: the cells right of the table hold text. */
-  readonly below?: boolean;
-  /** Column whose values label the category axis (set explicitly: Excel would plot a numeric one as a series). */
-  readonly categories: string;
-  /** Adjacent columns plotted as the series, named by their headers. */
-  readonly series: readonly string[];
-}
-
-export interface TableSpec {
-  readonly key: TableKey;
-  /** Columns whose values identify a row across catalogue versions (keyed mode) or rewrites (replace mode). */
-  readonly keyColumns: readonly string[];
-  readonly chart?: ChartSpec;
-  /**
-   * keyed: rows matched by key, user edits kept; replace: our columns rewritten whole each time (the
-   * add-in recomputes them), while columns a user adds keep their cells with the row of the same key.
-   */
-  readonly mode: "keyed" | "replace";
-  readonly conditionalFormats?: readonly ConditionalFormatSpec[];
-  readonly sheetKey: keyof typeof SHEET_NAMES;
-  readonly table: string;
-  /** Rows above the table on its sheet (0 = header in row 1); tables sharing a sheet stack. */
-  readonly startRow: number;
-  readonly columns: readonly ColumnSpec[];
-  readonly rows: readonly RowSpec[];
-  /** Column holding the row status, so rows of measures that left the catalogue can be marked. */
-  readonly statusColumn?: string;
-  /** Title written above the table (for stacked tables on a summary sheet). */
-  readonly caption?: string;
-}
-
-export type TableNames = Readonly<Record<TableKey, string>>;
-
-export const DEFAULT_TABLE_NAMES: TableNames = {
-  choice: TABLE_NAMES.choice,
-  followUp: TABLE_NAMES.followUp,
-  hop: TABLE_NAMES.hop,
-  findings: TABLE_NAMES.findings,
-  measures: TABLE_NAMES.measures,
-  lines: TABLE_NAMES.lines,
-  groupSummary: TABLE_NAMES.groupSummary,
-  categorySummary: TABLE_NAMES.categorySummary,
-};
+export * from "./layout/base";
+import { colRef, DEFAULT_TABLE_NAMES, FORMATS, measureLookup, safeText, type CellValue, type ColumnSpec, type ConditionalFormatSpec, type RowSpec, type TableNames, type TableSpec } from "./layout/base";
 
 /** The status a row gets when its measure is no longer in the catalogue being inserted. */
 export function removedStatus(version: string): string {
   return `Ikke i katalog ${version}`;
 }
 
-// Text that Excel would read as a formula (or a DDE/command injection) is stored with a text prefix.
-const FORMULA_START = /^[=+\-@\t\r]/;
-export function safeText(s: string): string {
-  return FORMULA_START.test(s) ? `'${s}` : s;
-}
-
-/** Structured reference to a column, in the form Excel itself shows it (inner brackets only when needed). */
-export function colRef(table: string, column: string): string {
-  return `${table}[${columnSpecifier(column)}]`;
-}
 
 /**
  * The totals row of a table with totals, as written: each column's total formula ("Sum" in the first
@@ -182,27 +58,6 @@ function findingCellFormula(findingsTable: string, nrCell: string, yearExpr: str
   return `=SUMPRODUCT((${ref("Nr")}=${nrCell})*(${ref("År")}=${yearExpr})*(${ref("Alvorlighet")}="${SEVERITY_LABEL.error}"))>0`;
 }
 
-/** A column specifier inside a range ("[[2025]:[2030]]"): always bracketed, with ' escaping [ ] # '. */
-const bracketed = (column: string) => `[${column.replace(/(['#[\]])/g, "'$1")}]`;
-
-/**
- * The value of this row's measure in the Tiltak table (`measures`): in `column`, or in the
- * `yearIndex`-th column of `columns` (a column range "[[2025]:[2030]]"). The measure's row is the first
- * whose Nr is exactly this one: EXACT compares the text ("2.1" ≠ "2.10"; criteria functions and a MATCH
- * on Nr itself read both as 2.1), and MATCH only finds the first TRUE among those comparisons — the
- * same row the planner treats as ours when a user has duplicated one. INDEX(…,0) has Excel evaluate
- * EXACT over the column without array entry (LibreOffice does so for MATCH's lookup array anyway).
- * INDEX then takes the value from that one row: a blank cell shows 0 (blank is no effect, as in
- * domain/effects), #N/A stays #N/A, text shows as text, and an error or text in another measure's row
- * cannot reach this one (SUMPRODUCT(EXACT(…)*column) would: one #N/A in a column makes every row's
- * figure #N/A). No row with this Nr: #N/A, never a silent 0.
- */
-export function measureLookup(measures: string, target: { readonly column: string } | { readonly columns: readonly [string, string]; readonly yearIndex: string }): string {
-  const row = `MATCH(TRUE,INDEX(EXACT(${colRef(measures, "Nr")},[@Nr]),0),0)`;
-  return "column" in target
-    ? `=INDEX(${colRef(measures, target.column)},${row})`
-    : `=INDEX(${measures}[${bracketed(target.columns[0])}:${bracketed(target.columns[1])}],${row},${target.yearIndex})`;
-}
 
 /** Counts the real findings (errors and warnings, by name) in the Avvik table for this row's measure. */
 function findingsCount(findings: string): string {
@@ -337,7 +192,8 @@ function linesTable(cat: Catalogue, names: TableNames): TableSpec {
           d.sign === "negative-is-saving" ? "negativ = innsparing" : "positiv = innsparing",
           ...years.map((y) => (d.years.includes(y) ? printedCell(line.values[String(y)]) : "")),
           ...years.map((y) => (d.years.includes(y) ? mnokCell(line.values[String(y)], d) : "")),
-          line.line,
+          // Provenance is optional in a catalogue (no report text to point into): blank then.
+          line.line ?? "",
         ],
       });
     });
@@ -373,7 +229,7 @@ function groupSummaryTable(cat: Catalogue, names: TableNames): TableSpec {
   const columns: ColumnSpec[] = [
     { name: "Gruppe", format: FORMATS.integer, width: 44 },
     // Beside the targets' total: a word when they do not add up to the overall target (see targetsNote).
-    { name: "Arbeidsgruppe", format: FORMATS.text, width: 160, total: groupTargetsNote(t, cat.data.targets.overall.sparekrav) },
+    { name: "Arbeidsgruppe", format: FORMATS.text, width: 160, total: groupTargetsNote(t, cat.targets.overall.sparekrav) },
     { name: "Sparekrav", format: FORMATS.mnok1, width: 60, total: `=SUBTOTAL(109,${colRef(t, "Sparekrav")})` },
     { name: "Meny (sparekrav×2)", format: FORMATS.mnok1, width: 70, total: `=SUBTOTAL(109,${colRef(t, "Meny (sparekrav×2)")})` },
     ...years.map((y) => ({ name: `Tiltak ${y}`, format: FORMATS.mnok1, width: 60, total: `=SUBTOTAL(109,${colRef(t, `Tiltak ${y}`)})` })),
@@ -383,15 +239,15 @@ function groupSummaryTable(cat: Catalogue, names: TableNames): TableSpec {
     { name: `Gjenstår ${targetYear(cat)}`, format: FORMATS.mnok1, width: 70, total: `=SUBTOTAL(109,${colRef(t, `Gjenstår ${targetYear(cat)}`)})` },
   ];
   const rows = cat.groups.map((g): RowSpec => {
-    const target = cat.data.targets.byGroup[String(g.id)];
-    const printed = cat.data.totals.byGroup[String(g.id)];
+    const target = cat.targets.byGroup[String(g.id)];
+    const printed = cat.totals.byGroup[String(g.id)];
     return {
       key: String(g.id),
       cells: [
         g.id,
         safeText(g.name),
         target ? target.sparekrav : "",
-        target ? target.menu : "",
+        target?.menu ?? "",
         ...years.map((y): CellValue => ({ formula: `=SUMIFS(${colRef(m, String(y))},${colRef(m, "Gruppe")},[@Gruppe])` })),
         ...years.map((y) => printedTotal(printed?.values[String(y)])),
         ...years.map((y): CellValue => ({ formula: `=[@[Tiltak ${y}]]-[@[Rapport ${y}]]` })),
@@ -419,8 +275,8 @@ function categorySummaryTable(cat: Catalogue, names: TableNames, startRow: numbe
     ...years.map((y) => ({ name: `Differanse ${y}`, format: FORMATS.mnok1, width: 66, total: `=SUBTOTAL(109,${colRef(t, `Differanse ${y}`)})` })),
   ];
   const criterion = (c: string) => (c === NO_CATEGORY ? '""' : "[@Kategori]");
-  const rows = [...CATEGORIES, NO_CATEGORY].map((c): RowSpec => {
-    const printed = cat.data.totals.byCategory[c];
+  const rows = [...cat.categories, NO_CATEGORY].map((c): RowSpec => {
+    const printed = cat.totals.byCategory[c];
     // The non-blank criterion first: LibreOffice counts 0 when a blank ("") criterion leads (docs/regnemotorer.md).
     const countFormula = `=COUNTIFS(${colRef(m, "Katalog")},"Sammendrag",${colRef(m, "Kategori")},${criterion(c)})`;
     return {
@@ -473,7 +329,7 @@ function targetsNote(names: TableNames, year: number): string {
 function choiceTable(cat: Catalogue, names: TableNames, startRow: number): TableSpec {
   const [from, to] = cat.planPeriod;
   const m = names.measures;
-  const target = cat.data.targets.overall.sparekrav;
+  const target = cat.targets.overall.sparekrav;
   const columns: ColumnSpec[] = [
     { name: "År", format: FORMATS.integer, width: 44 },
     { name: "Valgte tiltak", format: FORMATS.mnok1, width: 70 },
@@ -508,36 +364,6 @@ function choiceTable(cat: Catalogue, names: TableNames, startRow: number): Table
     // Below the table: the note in «Merknad» runs to the right of it.
     chart: { title: "Valgte tiltak mot sparekravet (mill. kr)", categories: "År", series: ["Valgte tiltak", "Sparekrav"], below: true },
   };
-}
-
-/** Oppfølging: one row per measure and plan year; sector accountants type what was realised. */
-function followUpTable(cat: Catalogue, names: TableNames): TableSpec {
-  const [from, to] = cat.planPeriod;
-  const first = cat.years[0] as number;
-  const last = cat.years[cat.years.length - 1] as number;
-  // The plan follows the Tiltak table, so a correction there reaches this table too.
-  const plan: CellValue = { formula: measureLookup(names.measures, { columns: [String(first), String(last)], yearIndex: `[@År]-${first - 1}` }) };
-  const columns: ColumnSpec[] = [
-    { name: "Nr", format: FORMATS.text, width: 36 },
-    { name: "Tiltak", format: FORMATS.text, width: 260 },
-    { name: "Gruppe", format: FORMATS.integer, width: 44 },
-    { name: "År", format: FORMATS.integer, width: 40 },
-    { name: "Plan", format: FORMATS.mnok1, width: 50, validation: { kind: "reject", message: "Plan kommer fra Tiltak-tabellen. Skriv realisert innsparing i kolonnen Realisert." } },
-    { name: "Realisert", format: FORMATS.mnokDetail, width: 60, input: true, validation: { kind: "decimal", min: -1000, max: 1000, message: "Skriv et tall i mill. kr (negativt = innsparing), f.eks. -0,4." } },
-    { name: "Avvik", format: FORMATS.mnokDetail, width: 50 },
-    { name: "Kommentar", format: FORMATS.text, width: 200, input: true },
-  ];
-  const rows: RowSpec[] = [];
-  for (const m of cat.measures) {
-    if (!m.inSummary) continue;
-    for (let y = from; y <= to; y++) {
-      rows.push({
-        key: `${m.id}#${y}`,
-        cells: [m.id, safeText(m.title), m.group, y, plan, "", { formula: '=IF([@Realisert]="","",[@Realisert]-[@Plan])' }, ""],
-      });
-    }
-  }
-  return { key: "followUp", keyColumns: ["Nr", "År"], mode: "keyed", sheetKey: "followUp", table: names.followUp, startRow: 0, columns, rows };
 }
 
 /** HØP: the plan's figures per measure and year (typed or imported by controllers) against the measure. */
@@ -626,6 +452,12 @@ export function catalogueLayout(cat: Catalogue, names: TableNames = DEFAULT_TABL
   const categoryStart = group.startRow + 1 + group.rows.length + 1 + 2;
   const category = categorySummaryTable(cat, names, categoryStart);
   const choiceStart = category.startRow + 1 + category.rows.length + 1 + 2;
+  const statusList = statusListTable(names);
+  const reportChoice = reportChoiceTable(cat, names);
+  const statusReport = statusReportTable(names, below(reportChoice));
+  const groupReport = groupReportTable(cat, names, below(statusReport));
+  // Tables stand in the order their formulas need: the lists before Oppfølging, which looks its statuses
+  // up in them; Oppfølging and Rapportvalg before the report; the versions before their comparison.
   return [
     findingsTable(names, findings),
     measuresTable(cat, names),
@@ -633,7 +465,20 @@ export function catalogueLayout(cat: Catalogue, names: TableNames = DEFAULT_TABL
     group,
     category,
     choiceTable(cat, names, choiceStart),
+    statusList,
+    riskListTable(names, below(statusList)),
     followUpTable(cat, names),
     hopTable(cat, names),
+    reportChoice,
+    statusReport,
+    groupReport,
+    versionsTable(names),
+    // At the foot of Statusrapport: it gains a row per frozen version, and nothing stands below it.
+    comparisonTable(names, below(groupReport)),
   ];
+}
+
+/** Where the next table on the same sheet starts: after this one's header, rows and totals, a blank row and a caption. */
+export function below(spec: Pick<TableSpec, "startRow" | "rows" | "columns">): number {
+  return spec.startRow + 1 + Math.max(1, spec.rows.length) + (spec.columns.some((c) => c.total) ? 1 : 0) + 1 + 1;
 }

@@ -27,18 +27,26 @@ describe("first insert into a budget workbook", () => {
     const model = setup();
     const r = await insertCatalogue(cat);
     expect(model.syncs).toBe(3);
-    expect(model.sheets.map((s) => s.name)).toEqual(["Budsjett 2026", "Tiltak", "Detaljer", "Oppsummering", "Oppfølging", "HØP", "Avvik"]);
-    expect(model.tables.map((t) => [t.name, t.sheet.name])).toEqual([
+    expect(model.sheets.map((s) => s.name)).toEqual(["Budsjett 2026", "Tiltak", "Detaljer", "Oppsummering", "Oppfølging", "Statusrapport", "Versjoner", "HØP", "Avvik", "Lister"]);
+    const tables: [string, string][] = [
       ["Avvik", "Avvik"],
       ["Tiltak", "Tiltak"],
       ["Tiltakslinjer", "Detaljer"],
       ["Gruppesum", "Oppsummering"],
       ["Kategorisum", "Oppsummering"],
       ["ValgtMotMal", "Oppsummering"],
+      ["Statusliste", "Lister"],
+      ["Risikoliste", "Lister"],
       ["Oppfolging", "Oppfølging"],
       ["HOP", "HØP"],
-    ]);
-    expect(r.plan.report.created).toEqual(["Avvik", "Tiltak", "Tiltakslinjer", "Gruppesum", "Kategorisum", "ValgtMotMal", "Oppfolging", "HOP"]);
+      ["Rapportvalg", "Statusrapport"],
+      ["StatusPerStatus", "Statusrapport"],
+      ["StatusPerGruppe", "Statusrapport"],
+      ["Versjoner", "Versjoner"],
+      ["Versjonssammenligning", "Statusrapport"],
+    ];
+    expect(model.tables.map((t) => [t.name, t.sheet.name])).toEqual(tables);
+    expect(r.plan.report.created).toEqual(tables.map(([t]) => t));
     expect(r.messages.join(" ")).toContain("Opprettet tabellene");
     // Calculation is suspended for the write and the workbook recalculated after it.
     expect(model.ops.indexOf("application.suspendApiCalculationUntilNextSync")).toBeLessThan(model.ops.findIndex((o) => o.startsWith("tables.add(Avvik!")));

@@ -72,7 +72,8 @@ function addChart(sheet: Excel.Worksheet, spec: TableSpec): void {
   const index = (name: string) => spec.columns.findIndex((c) => c.name === name);
   const first = index(chartSpec.series[0] as string);
   const rows = spec.rows.length;
-  const chart = sheet.charts.add("Line" as Excel.ChartType, sheet.getRange(rectAddress({ row: spec.startRow, col: first, rows: rows + 1, cols: chartSpec.series.length })), "Columns" as Excel.ChartSeriesBy);
+  const type = chartSpec.type === "column" ? "ColumnClustered" : "Line";
+  const chart = sheet.charts.add(type as Excel.ChartType, sheet.getRange(rectAddress({ row: spec.startRow, col: first, rows: rows + 1, cols: chartSpec.series.length })), "Columns" as Excel.ChartSeriesBy);
   chart.axes.categoryAxis.setCategoryNames(sheet.getRange(rectAddress({ row: spec.startRow + 1, col: index(chartSpec.categories), rows, cols: 1 })));
   chart.title.text = chartSpec.title;
   // Beside the table, or below it (one blank row between) when the cells to its right hold text.
@@ -89,6 +90,25 @@ function addConditionalFormats(sheet: Excel.Worksheet, spec: TableSpec): void {
     const format = sheet.getRange(rectAddress({ row: spec.startRow + 1, col: a, rows: spec.rows.length, cols: b - a + 1 })).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
     format.custom.rule.formula = cf.formula;
     format.custom.format.fill.color = cf.fill;
+  }
+}
+
+/**
+ * Native icon sets over `rows` body rows from sheet row `top` (ExcelApi 1.6): the criteria replaced
+ * whole, the first (the lowest icon) left empty, as Microsoft's sample does ("Apply conditional
+ * formatting to Excel ranges", learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-conditional-formatting#icon-set).
+ * `only` limits them to some columns (an upgrade adds the icon sets of the columns it adds).
+ */
+function addIconSets(sheet: Excel.Worksheet, spec: TableSpec, at: { top: number; left: number; rows: number }, colOf: (name: string) => number, only?: ReadonlySet<string>): void {
+  if (at.rows === 0) return;
+  if (!supports("1.6")) return;
+  for (const s of spec.iconSets ?? []) {
+    if (only && !only.has(s.column)) continue;
+    const range = sheet.getRange(rectAddress({ row: at.top, col: at.left + colOf(s.column), rows: at.rows, cols: 1 }));
+    const format = range.conditionalFormats.add("IconSet" as Excel.ConditionalFormatType);
+    const from = (value: number): Excel.ConditionalIconCriterion => ({ type: "Number" as Excel.ConditionalFormatIconRuleType, operator: "GreaterThanOrEqual" as Excel.ConditionalIconCriterionOperator, formula: `=${value}` });
+    format.iconSet.style = s.style as Excel.IconSet;
+    format.iconSet.criteria = [{} as Excel.ConditionalIconCriterion, from(s.thresholds[0]), from(s.thresholds[1])];
   }
 }
 
@@ -149,6 +169,7 @@ export async function renderCreate(w: Writer, op: Extract<TableOp, { kind: "crea
   if (top === 0 && op.newSheet && supports("1.7")) sheet.freezePanes.freezeRows(1);
   addChart(sheet, spec);
   addConditionalFormats(sheet, spec);
+  addIconSets(sheet, spec, { top: top + 1, left: 0, rows }, (name) => spec.columns.findIndex((c) => c.name === name));
   return table;
 }
 
@@ -233,17 +254,50 @@ export async function renderUpdate(w: Writer, op: Extract<TableOp, { kind: "upda
   }
 }
 
+/** The icon sets of columns an upgrade added, over every body row (those it appended too). */
+function iconSetsOfAddedColumns(w: Writer, op: Extract<TableOp, { kind: "update" }>): void {
+  const added = new Set(op.addColumns ?? []);
+  if (!op.spec.iconSets?.some((s) => added.has(s.column))) return;
+  const { rect } = parseAddress(op.existing.address);
+  const sheet = w.context.workbook.worksheets.getItem(op.existing.sheet);
+  addIconSets(sheet, op.spec, { top: rect.row + 1, left: rect.col, rows: op.existing.body.length + op.append.length }, (name) => op.columnIndex[name] as number, added);
+  w.small();
+}
+
 /** Every operation of the plan, then the new sheets' positions. Returns the created tables by layout key. */
+/** The op with its table's address moved by the row shifts of tables above it on its sheet. */
+function shifted<T extends Exclude<TableOp, { kind: "create" }>>(op: T, shifts: readonly { sheet: string; below: number; col: number; cols: number; by: number }[]): T {
+  const { sheet, rect } = parseAddress(op.existing.address);
+  const by = shifts
+    .filter((s) => s.sheet === op.existing.sheet.toLowerCase() && rect.row > s.below && rect.col < s.col + s.cols && s.col < rect.col + rect.cols)
+    .reduce((n, s) => n + s.by, 0);
+  if (by === 0) return op;
+  const address = `${sheet ? `${quoteSheet(sheet)}!` : ""}${rectAddress({ ...rect, row: rect.row + by })}`;
+  return { ...op, existing: { ...op.existing, address } };
+}
+
 export async function renderOps(
   w: Writer,
   ops: readonly TableOp[],
   sheetPositions: readonly { readonly sheet: string; readonly position: number }[],
 ): Promise<Map<string, Excel.Table>> {
   const created = new Map<string, Excel.Table>();
-  for (const op of ops) {
-    if (op.kind === "create") created.set(op.spec.key, await renderCreate(w, op));
-    else if (op.kind === "update") await renderUpdate(w, op);
-    else await renderReplace(w, op);
+  // Rows added to (or taken from) a table move the tables below it on the same sheet (Gruppesum above
+  // Kategorisum and ValgtMotMal): later ops must write where those tables stand now, not where they were read.
+  const shifts: { sheet: string; below: number; col: number; cols: number; by: number }[] = [];
+  for (const original of ops) {
+    if (original.kind === "create") {
+      created.set(original.spec.key, await renderCreate(w, original));
+      continue;
+    }
+    const op = shifted(original, shifts);
+    const { rect } = parseAddress(op.existing.address);
+    const by = op.kind === "update" ? op.append.length : op.rows.length - op.existing.body.length;
+    if (by !== 0) shifts.push({ sheet: op.existing.sheet.toLowerCase(), below: rect.row, col: rect.col, cols: rect.cols, by });
+    if (op.kind === "update") {
+      await renderUpdate(w, op);
+      iconSetsOfAddedColumns(w, op);
+    } else await renderReplace(w, op);
   }
   for (const p of sheetPositions) w.context.workbook.worksheets.getItem(p.sheet).position = p.position;
   return created;

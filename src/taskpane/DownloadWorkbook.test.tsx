@@ -58,7 +58,7 @@ describe("«Last ned som arbeidsbok»", () => {
     expect(saved[0]?.name).toMatch(/^tiltaksmeny-.+\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(saved[0]?.bytes.buffer as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tiltak", "Detaljer", "Oppsummering", "Oppfølging", "HØP", "Avvik"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tiltak", "Detaljer", "Oppsummering", "Oppfølging", "Statusrapport", "Versjoner", "HØP", "Avvik", "Lister"]);
   }, 20_000);
 
   test("a failure says so in Norwegian, and the button works again", async () => {

@@ -126,8 +126,9 @@ function dataValidation(v: ValidationSpec): DataValidation {
   const alert = { showErrorMessage: true, errorTitle: "Tiltaksmeny" };
   switch (v.kind) {
     case "list":
-      // The source as a literal list in quotes (ECMA-376 Part 1, 18.3.1.32 dataValidation: formula1).
-      return { type: "list", allowBlank: true, formulae: [`"${v.source}"`], ...alert };
+      // A literal list in quotes, or a formula (INDIRECT over a table column) without its "="
+      // (ECMA-376 Part 1, 18.3.1.32 dataValidation: formula1).
+      return { type: "list", allowBlank: true, formulae: [v.source.startsWith("=") ? toFileFormula(v.source, null) : `"${v.source}"`], ...alert };
     case "decimal":
       return { type: "decimal", operator: "between", allowBlank: true, formulae: [v.min, v.max], ...alert, error: v.message };
     case "reject":
@@ -146,4 +147,19 @@ export function addConditionalFormat(ws: Worksheet, rect: Rect, formula: string,
   // Unique priorities per sheet, in the order the rules were added (as Office.js adds them).
   const priority = ((ws as unknown as { conditionalFormattings?: unknown[] }).conditionalFormattings?.length ?? 0) + 1;
   ws.addConditionalFormatting({ ref: rectAddress(rect), rules: [{ type: "expression", priority, formulae: [toFileFormula(formula, null)], style }] });
+}
+
+/**
+ * An icon set (ECMA-376 Part 1, 18.3.1.49 iconSet): `style` the file's name ("3TrafficLights1"); the
+ * lowest icon from 0 %, the next from `thresholds[0]`, the top one from `thresholds[1]` (cfvo type num;
+ * gte, the default, so a value equal to a threshold gets that icon). Values shown beside the icons.
+ */
+export function addIconSet(ws: Worksheet, rect: Rect, style: string, thresholds: readonly [number, number]): void {
+  const priority = ((ws as unknown as { conditionalFormattings?: unknown[] }).conditionalFormattings?.length ?? 0) + 1;
+  const cfvo = [
+    { type: "percent", value: 0 },
+    { type: "num", value: thresholds[0] },
+    { type: "num", value: thresholds[1] },
+  ];
+  ws.addConditionalFormatting({ ref: rectAddress(rect), rules: [{ type: "iconSet", priority, iconSet: style, showValue: true, reverse: false, cfvo } as never] });
 }

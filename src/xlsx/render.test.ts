@@ -35,7 +35,7 @@ beforeAll(async () => {
 
 describe("the workbook as a file: the same layout the add-in inserts", () => {
   test("our sheets in the add-in's order, one named table per layout table, where the layout puts it", () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tiltak", "Detaljer", "Oppsummering", "Oppfølging", "HØP", "Avvik"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tiltak", "Detaljer", "Oppsummering", "Oppfølging", "Statusrapport", "Versjoner", "HØP", "Avvik", "Lister"]);
     for (const s of layout) {
       const { ws, t } = tableOf(wb, s.table);
       expect([s.table, ws.name]).toEqual([s.table, SHEET_NAMES[s.sheetKey]]);
@@ -146,7 +146,7 @@ describe("rendering into a workbook that already has things", () => {
     expect(state.definedNames).toEqual(expect.arrayContaining(["Avvik", "Konstant"]));
     const plan = planInsert(cat, state);
     renderPlan(wb2, plan);
-    expect(wb2.worksheets.map((w) => w.name)).toEqual(["Tiltak", "Tiltak (2)", "Detaljer", "Oppsummering", "Oppfølging", "HØP", "Avvik"]);
+    expect(wb2.worksheets.map((w) => w.name)).toEqual(["Tiltak", "Tiltak (2)", "Detaljer", "Oppsummering", "Oppfølging", "Statusrapport", "Versjoner", "HØP", "Avvik", "Lister"]);
     const t = wb2.getWorksheet("Tiltak (2)") as ExcelJS.Worksheet;
     expect(t.getCell("L2").value).toEqual({ formula: "SUM(Tiltak_2[[#This Row],[2026]:[2029]])" });
     expect(String((t.getCell("P2").value as { formula: string }).formula)).toContain("Avvik_2[Nr]=Tiltak_2[[#This Row],[Nr]]");
@@ -162,5 +162,42 @@ describe("rendering into a workbook that already has things", () => {
 
   test("the file name says catalogue and version, in safe characters", () => {
     expect(workbookFileName(cat)).toBe(`tiltaksmeny-${cat.id}-${cat.version}.xlsx`);
+  });
+});
+
+describe("the tertial follow-up in the file (issue 15)", () => {
+  test("Oppfølging's «Signal» has the traffic-light icon set over every row, read back from the file", () => {
+    const s = spec("followUp");
+    const { ws } = tableOf(wb, s.table);
+    const col = s.columns.findIndex((c) => c.name === "Signal");
+    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; iconSet?: string; cfvo?: { type: string; value?: number }[] }[] }[] }).conditionalFormattings;
+    const icons = cfs.filter((cf) => cf.rules.some((r) => r.type === "iconSet"));
+    expect(icons.map((cf) => cf.ref)).toEqual([rectAddress({ row: 1, col, rows: s.rows.length, cols: 1 })]);
+    expect(icons[0]!.rules[0]).toMatchObject({ type: "iconSet", iconSet: "3TrafficLights1", cfvo: [{ type: "percent", value: 0 }, { type: "num", value: 2 }, { type: "num", value: 3 }] });
+    expect(cell(ws, 1, col).numFmt).toBe(FORMATS.signal);
+  });
+
+  test("Status and Risiko draw their words from the lists' tables (INDIRECT in the file's grammar)", () => {
+    const s = spec("followUp");
+    const { ws } = tableOf(wb, s.table);
+    const status = cell(ws, 1, s.columns.findIndex((c) => c.name === "Status"));
+    expect(status.dataValidation).toMatchObject({ type: "list", formulae: ['INDIRECT("Statusliste[Status]")'] });
+    expect(cell(ws, s.rows.length, s.columns.findIndex((c) => c.name === "Risiko")).dataValidation).toMatchObject({ type: "list", formulae: ['INDIRECT("Risikoliste[Risiko]")'] });
+    const lists = tableOf(wb, "Statusliste");
+    expect(lists.ws.name).toBe("Lister");
+    expect(cell(lists.ws, 2, 0).value).toBe("Ikke startet");
+  });
+
+  test("Statusrapport: the report's choice, per status, per group (a note where the add-in puts its chart), and the comparison", () => {
+    const report = wb.getWorksheet("Statusrapport") as ExcelJS.Worksheet;
+    const tables = (report.getTables() as unknown as { table: { name: string } }[]).map((t) => t.table.name);
+    expect(tables).toEqual(["Rapportvalg", "StatusPerStatus", "StatusPerGruppe", "Versjonssammenligning"]);
+    const texts: string[] = [];
+    report.eachRow((r) => r.eachCell((c) => void (typeof c.value === "string" && texts.push(c.value))));
+    expect(texts).toContain(chartNote("Plan, realisert og forventet per arbeidsgruppe (mill. kr)"));
+    const g = spec("groupReport");
+    const { ws } = tableOf(wb, g.table);
+    const gjenstar = g.columns.findIndex((c) => c.name === "Gjenstår");
+    expect(cell(ws, g.startRow + 1 + g.rows.length, gjenstar).value).toEqual({ formula: "SUBTOTAL(109,StatusPerGruppe[Forventet])-(-40)" });
   });
 });

@@ -5,9 +5,9 @@ import type { Workbook, Worksheet } from "exceljs";
 import type { Catalogue } from "../domain/catalogue";
 import { IDENTITY_NAME, identityFormula } from "../domain/identity";
 import { planInsert, storedForm, type InsertPlan, type TableOp, type WorkbookState } from "../domain/insertPlan";
-import { FORMATS, INPUT_FILL, totalsRow, type CellValue, type TableSpec } from "../domain/layout";
+import { FORMATS, ICON_SET_FILE_NAME, INPUT_FILL, totalsRow, type CellValue, type TableSpec } from "../domain/layout";
 import type { Finding } from "../domain/reconcile";
-import { addConditionalFormat, addTable, addValidation, freezeRows, setBold, setCell, setColumnWidth, setFill, setFormat, setItalic, type FileCell } from "./cells";
+import { addConditionalFormat, addIconSet, addTable, addValidation, freezeRows, setBold, setCell, setColumnWidth, setFill, setFormat, setItalic, type FileCell } from "./cells";
 
 /** The table style the Office.js adapter gives its tables. */
 export const TABLE_STYLE = "TableStyleMedium2";
@@ -71,6 +71,10 @@ function renderCreate(ws: Worksheet, spec: TableSpec, newSheet: boolean): void {
     const a = spec.columns.findIndex((c) => c.name === cf.firstColumn);
     const b = spec.columns.findIndex((c) => c.name === cf.lastColumn);
     addConditionalFormat(ws, { row: top + 1, col: a, rows, cols: b - a + 1 }, cf.formula, cf.fill);
+  }
+  for (const icons of spec.iconSets ?? []) {
+    const col = spec.columns.findIndex((c) => c.name === icons.column);
+    addIconSet(ws, { row: top + 1, col, rows, cols: 1 }, ICON_SET_FILE_NAME[icons.style], icons.thresholds);
   }
 }
 

@@ -14,7 +14,13 @@ import { WorkbookModel } from "../fake-excel/model";
 import { fakeToWorkbook } from "../fake-excel/to-xlsx";
 import type { Inputs } from "./expected";
 import type { Scenario } from "./scenarios";
-import { cellAt, column, rowOf, table, text, type } from "./tables";
+import { appendRows, cellAt, column, rowOf, table, text, type } from "./tables";
+import { reconcile } from "../../src/domain/reconcile";
+import { NOW_LABEL } from "../../src/domain/layout/versions";
+import { FOLLOW_UP as F } from "../../src/domain/tertial";
+import { comparisonRow, frozenRows } from "../../src/domain/versions";
+import { Oracle } from "./expected";
+import type { Typed } from "./expected-followup";
 
 export type Renderer = "fil" | "office";
 
@@ -36,6 +42,13 @@ export const KEY_COLUMNS: Readonly<Record<TableKey, readonly string[]>> = {
   followUp: ["Nr", "År"],
   hop: ["Nr"],
   findings: [],
+  statusList: ["Status"],
+  riskList: ["Risiko"],
+  reportChoice: ["År"],
+  statusReport: ["Nr"],
+  groupReport: ["Gruppe"],
+  versions: ["Versjon", "Nr", "År"],
+  comparison: ["Versjon"],
 };
 
 function namesFrom(tables: Partial<Record<TableKey, { name: string }>>): TableNames {
@@ -82,6 +95,29 @@ export async function buildOffice(s: Scenario): Promise<Built> {
   return { scenario: s, renderer: "office", wb: fakeToWorkbook(model), names: namesFrom(memory.tables), identity: model.nameValues.has(IDENTITY_NAME) };
 }
 
+/**
+ * Writes the scenario's frozen versions into Versjoner and Versjonssammenligning as «Frys versjon» does
+ * (the rows from domain/versions.ts), with the figures the domain computes for that time's inputs: the
+ * strict host computes no formulas, so the values a freeze reads come from the oracle.
+ */
+export function freezeVersions(wb: ExcelJS.Workbook, names: TableNames, s: Scenario): void {
+  const oracle = new Oracle(s.catalogue, reconcile(s.catalogue), s.inputs);
+  let previous = "";
+  for (const v of oracle.frozen) {
+    const header = [F.nr, F.title, F.group, F.year, F.status, F.signal, F.plan, F.realised1, F.realised2, F.realised, F.forecast, F.expected];
+    const shown = (x: number | "" | "NA" | null) => (x === "NA" ? "#N/A" : x === null ? "" : x);
+    const values = v.rows.map((r) => [r.id, r.title, r.group, r.year, r.status, shown(r.light), shown(r.plan), shown(r.realised[0] ?? null), shown(r.realised[1] ?? null), shown(r.realised[2] ?? null), shown(r.forecast), shown(r.expected)]);
+    const versions = table(wb, names.versions);
+    const rows = frozenRows(v.name, v.frozen, { header, values }, versions.header);
+    appendRows(wb, names.versions, rows, (model) => model.filter((r) => r.some((c) => c !== null && c !== "")));
+    const comparison = table(wb, names.comparison);
+    const versionRow = comparisonRow(names, comparison.header, { name: v.name, frozen: v.frozen }, previous);
+    const nowRow = comparisonRow(names, comparison.header, null, v.name);
+    appendRows(wb, names.comparison, [versionRow, nowRow], (model) => model.filter((r) => String(r[0] ?? "") !== NOW_LABEL));
+    previous = v.name;
+  }
+}
+
 /** Types the scenario's inputs into the workbook's tables, as a user would in the file. */
 export function typeInputs(wb: ExcelJS.Workbook, names: TableNames, inputs: Inputs): void {
   const measures = table(wb, names.measures);
@@ -89,6 +125,17 @@ export function typeInputs(wb: ExcelJS.Workbook, names: TableNames, inputs: Inpu
   for (const c of inputs.corrections ?? []) type(measures, KEY_COLUMNS.measures, c.id, String(c.year), c.value);
   const followUp = table(wb, names.followUp);
   for (const r of inputs.realised ?? []) type(followUp, KEY_COLUMNS.followUp, `${r.id}#${r.year}`, "Realisert", r.value);
+  const typed: [Typed<string | number> | undefined, string][] = [
+    [inputs.status, F.status],
+    [inputs.forecast, F.forecast],
+    [inputs.realised1, F.realised1],
+    [inputs.realised2, F.realised2],
+  ];
+  for (const [list, column] of typed) for (const r of list ?? []) type(followUp, KEY_COLUMNS.followUp, `${r.id}#${r.year}`, column, r.value);
+  const choice = table(wb, names.reportChoice);
+  const first = choice.ws.getCell(choice.top + 2, choice.left + 1);
+  if (inputs.reportYear !== undefined) first.value = inputs.reportYear;
+  if (inputs.reportTertial !== undefined) choice.ws.getCell(choice.top + 2, choice.left + 1 + column(choice, "Tertial")).value = inputs.reportTertial;
   const hop = table(wb, names.hop);
   for (const h of inputs.hop ?? []) type(hop, KEY_COLUMNS.hop, h.id, `HØP ${h.year}`, h.value);
   if (inputs.filterGroup !== undefined) {

@@ -87,8 +87,10 @@ export function plantStaleValues(wb: ExcelJS.Workbook): number {
 export interface Rule {
   readonly sheet: string;
   readonly rect: Rect;
-  /** As stored in the file (no "="), relative to the rectangle's top-left cell. */
+  /** As stored in the file (no "="), relative to the rectangle's top-left cell; "" for an icon set. */
   readonly formula: string;
+  /** An icon set's thresholds (the values from which the middle and the top icon show), else null. */
+  readonly icons: readonly [number, number] | null;
   readonly cells: readonly (Located | { readonly sheet: string; readonly row: number; readonly col: number; readonly table: null })[];
 }
 
@@ -96,16 +98,23 @@ export function conditionalFormats(wb: ExcelJS.Workbook, names: TableNames): Rul
   const places = ours(wb, names);
   const out: Rule[] = [];
   for (const ws of wb.worksheets) {
-    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae?: string[] }[] }[] }).conditionalFormattings;
+    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae?: string[]; cfvo?: { type: string; value: number }[] }[] }[] }).conditionalFormattings;
     for (const cf of cfs) {
       for (const rule of cf.rules) {
-        if (rule.type !== "expression" || rule.formulae?.length !== 1) throw new Error(`unexpected conditional format on ${ws.name}!${cf.ref}`);
         const rect = parseAddress(cf.ref).rect;
         const cells = [];
         for (let r = rect.row; r < rect.row + rect.rows; r++) {
           for (let c = rect.col; c < rect.col + rect.cols; c++) cells.push(locate(places, ws.name, r, c) ?? { sheet: ws.name, row: r, col: c, table: null });
         }
-        out.push({ sheet: ws.name, rect, formula: rule.formulae[0] as string, cells });
+        if (rule.type === "iconSet") {
+          // Three icons: the lowest from 0 %, the others from a number each (value ≥ threshold: ECMA-376 cfvo gte).
+          const [low, mid, top] = rule.cfvo ?? [];
+          if (low?.type !== "percent" || mid?.type !== "num" || top?.type !== "num") throw new Error(`unexpected icon set on ${ws.name}!${cf.ref}`);
+          out.push({ sheet: ws.name, rect, formula: "", icons: [mid.value, top.value], cells });
+          continue;
+        }
+        if (rule.type !== "expression" || rule.formulae?.length !== 1) throw new Error(`unexpected conditional format on ${ws.name}!${cf.ref}`);
+        out.push({ sheet: ws.name, rect, formula: rule.formulae[0] as string, icons: null, cells });
       }
     }
   }
@@ -134,6 +143,8 @@ export const IDENTITY_PROBE = "Identitet";
  */
 export function addProbes(wb: ExcelJS.Workbook, rules: readonly Rule[], identity: boolean): string[] {
   const sheets = rules.map((rule, i) => {
+    // An icon set has no formula: its cells' own recalculated values decide the icon.
+    if (rule.icons) return "";
     const ws = wb.addWorksheet(`CF${i + 1}`);
     const first = rectAddress({ row: rule.rect.row, col: rule.rect.col, rows: 1, cols: 1 });
     for (let r = 0; r < rule.rect.rows; r++) {
@@ -206,6 +217,21 @@ export function compare(
   let cfCells = 0;
   let colored = 0;
   rules.forEach((rule, i) => {
+    if (rule.icons) {
+      const icons = rule.icons;
+      for (const at of rule.cells) {
+        cfCells++;
+        const where = `${at.sheet}!${rectAddress({ row: at.row, col: at.col, rows: 1, cols: 1 })} ikonsett`;
+        const sheet = recalculated.getWorksheet(at.sheet);
+        const got = sheet ? computed(cellAt(sheet, at.row, at.col)) : NA;
+        const icon = typeof got === "number" ? (got >= icons[1] ? 3 : got >= icons[0] ? 2 : 1) : null;
+        if (icon !== null) colored++;
+        const want = at.table === null || at.key === null ? undefined : oracle.icon(at.table, at.column, at.key);
+        if (got === STALE) mismatches.push(`${where}: ikke regnet om`);
+        else if (want === undefined || icon !== want) mismatches.push(`${where}: LibreOffice ${show(got)} (ikon ${icon ?? "ingen"}), domenet ikon ${want === undefined ? "ingen forventning" : (want ?? "ingen")}`);
+      }
+      return;
+    }
     const ws = probes.getWorksheet(probeSheets[i] as string);
     for (const at of rule.cells) {
       cfCells++;

@@ -12,7 +12,7 @@ import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { DEFAULT_TABLE_NAMES } from "../../src/domain/layout";
 import { reconcile } from "../../src/domain/reconcile";
-import { buildFile, buildOffice, typeInputs, type Built } from "./build";
+import { buildFile, buildOffice, freezeVersions, typeInputs, type Built } from "./build";
 import { addProbes, compare, conditionalFormats, formulaCells, plantStaleValues, type Located, type Outcome, type Rule } from "./check";
 import { Oracle } from "./expected";
 import { recalculate, soffice } from "./libreoffice";
@@ -46,6 +46,7 @@ async function write(wb: ExcelJS.Workbook, path: string): Promise<void> {
 
 async function prepare(b: Built): Promise<void> {
   const s = b.scenario;
+  freezeVersions(b.wb, b.names, s);
   typeInputs(b.wb, b.names, s.inputs);
   const { cells, stray } = formulaCells(b.wb, b.names);
   const planted = plantStaleValues(b.wb);

@@ -8,7 +8,8 @@ import { decimalSubtract, decimalSum, roundHalfUp } from "../../src/domain/decim
 import { cumulative, effect } from "../../src/domain/effects";
 import { NO_CATEGORY, planColumnName, targetYear, type TableKey } from "../../src/domain/layout";
 import type { Finding } from "../../src/domain/reconcile";
-import { CATEGORIES, isInterpreted, isUnreadable, type Cell, type Measure } from "../../src/domain/types";
+import { comparison, followUpCell, followUpRows, groupReport, lightIcon, statusReport, type FollowUpInputs, type Frozen, type Row } from "./expected-followup";
+import { isInterpreted, isUnreadable, type Cell, type Measure } from "../../src/domain/types";
 
 export const NA = { error: "#N/A" } as const;
 /** A computed cell: a number, text ("" for an empty result) or an error. */
@@ -28,7 +29,9 @@ function fixed1(x: number): string {
 }
 
 /** What a scenario types into the workbook before it is recalculated. */
-export interface Inputs {
+export interface Inputs extends FollowUpInputs {
+  /** Versions frozen before (in this order): the inputs of that time, saved values-only under a name. */
+  readonly versions?: readonly { readonly name: string; readonly frozen: string; readonly inputs: Inputs }[];
   /** Valgt = "Ja" in Tiltak. */
   readonly chosen?: readonly string[];
   /** A budget officer's corrections of Tiltak year cells. */
@@ -46,6 +49,9 @@ export interface Inputs {
 export class Oracle {
   private readonly corrections = new Map<string, number>();
   private readonly chosen: ReadonlySet<string>;
+  /** Oppfølging's rows for these inputs, and those of each frozen version. */
+  readonly followUpRows: readonly Row[];
+  readonly frozen: readonly Frozen[];
 
   constructor(
     readonly cat: Catalogue,
@@ -55,6 +61,9 @@ export class Oracle {
   ) {
     for (const c of inputs.corrections ?? []) this.corrections.set(`${c.id}#${c.year}`, c.value);
     this.chosen = new Set(inputs.chosen ?? []);
+    const plan = (id: string, y: number) => ((v) => (typeof v === "number" ? v : "NA" as const))(this.inTiltak(id, y));
+    this.followUpRows = followUpRows(cat, inputs, plan);
+    this.frozen = (inputs.versions ?? []).map((v) => ({ name: v.name, frozen: v.frozen, rows: new Oracle(cat, findings, v.inputs).followUpRows }));
   }
 
   private visibleMeasure(m: Measure): boolean {
@@ -131,11 +140,11 @@ export class Oracle {
 
   private groupRow(g: number, column: string): Num | undefined {
     const inGroup = this.cat.byGroup(g);
-    const target = this.cat.data.targets.byGroup[String(g)];
-    const printed = this.cat.data.totals.byGroup[String(g)];
+    const target = this.cat.targets.byGroup[String(g)];
+    const printed = this.cat.totals.byGroup[String(g)];
     const y = Number(column.split(" ").pop());
     if (column === "Sparekrav") return target ? target.sparekrav : 0;
-    if (column === "Meny (sparekrav×2)") return target ? target.menu : 0;
+    if (column === "Meny (sparekrav×2)") return target?.menu ?? 0; // none stated: a blank cell, summed as 0
     if (column.startsWith("Tiltak ")) return sum(inGroup.map((m) => this.tiltak(m, y)));
     if (column.startsWith("Rapport ")) return this.printed(printed?.values[String(y)]);
     if (column.startsWith("Differanse ")) return minus(this.groupRow(g, `Tiltak ${y}`) as Num, this.groupRow(g, `Rapport ${y}`) as Num);
@@ -149,8 +158,8 @@ export class Oracle {
 
   /** The groups' targets added up, against the overall target. */
   private targets(): { groups: number; overall: number } {
-    const groups = decimalSum(this.cat.groups.map((g) => this.cat.data.targets.byGroup[String(g.id)]?.sparekrav ?? 0));
-    return { groups, overall: this.cat.data.targets.overall.sparekrav };
+    const groups = decimalSum(this.cat.groups.map((g) => this.cat.targets.byGroup[String(g.id)]?.sparekrav ?? 0));
+    return { groups, overall: this.cat.targets.overall.sparekrav };
   }
 
   private groupSummary(column: string, key: string | null): Value | undefined {
@@ -168,7 +177,7 @@ export class Oracle {
   }
 
   private categoryRow(c: string, column: string): Num | undefined {
-    const printed = this.cat.data.totals.byCategory[c];
+    const printed = this.cat.totals.byCategory[c];
     const y = Number(column.split(" ").pop());
     if (column === "Antall tiltak") return this.categoryMeasures(c).filter((m) => m.inSummary).length;
     if (column.startsWith("Tiltak ")) return sum(this.categoryMeasures(c).map((m) => this.tiltak(m, y)));
@@ -181,7 +190,7 @@ export class Oracle {
   private categorySummary(column: string, key: string | null): Value | undefined {
     if (key !== null) return this.categoryRow(key, column);
     const hidden = new Set(this.inputs.hiddenCategories ?? []);
-    return sum([...CATEGORIES, NO_CATEGORY].filter((c) => !hidden.has(c)).map((c) => this.categoryRow(c, column) ?? NA));
+    return sum([...this.cat.categories, NO_CATEGORY].filter((c) => !hidden.has(c)).map((c) => this.categoryRow(c, column) ?? NA));
   }
 
   private choiceRow(y: number, column: string): Value | undefined {
@@ -189,7 +198,7 @@ export class Oracle {
     if (column === "Valgte tiltak") return chosen;
     if (column === "Gjenstår") {
       if (y === targetYear(this.cat)) return this.choice().overall.gap ?? NA;
-      return minus(chosen, this.cat.data.targets.overall.sparekrav);
+      return minus(chosen, this.cat.targets.overall.sparekrav);
     }
     if (column === "Merknad" && y === targetYear(this.cat)) {
       // Says how far the groups' targets are from the overall one, when they are.
@@ -213,6 +222,8 @@ export class Oracle {
     const y = Number(year);
     const plan = this.inTiltak(id, y);
     if (column === "Plan") return plan;
+    const tertial = followUpCell(this.followUpRows, column, key);
+    if (tertial !== undefined) return tertial;
     if (column === "Avvik") {
       const realised = this.typed(this.inputs.realised, id, y);
       return realised === undefined ? "" : minus(realised, plan);
@@ -250,9 +261,25 @@ export class Oracle {
         return this.followUp(column, key);
       case "hop":
         return this.hop(column, key);
+      case "statusReport":
+        return statusReport(this.cat, this.followUpRows, this.inputs, column, key);
+      case "groupReport":
+        return groupReport(this.cat, this.followUpRows, this.inputs, column, key);
+      case "comparison":
+        return comparison(this.cat, this.followUpRows, this.frozen, this.inputs, column, key);
       case "findings":
+      case "statusList":
+      case "riskList":
+      case "reportChoice":
+      case "versions":
         return undefined;
     }
+  }
+
+  /** The icon an icon set must show in this cell (3 top … 1 bottom, null none); undefined when no rule is known. */
+  icon(table: TableKey, column: string, key: string): number | null | undefined {
+    if (table === "followUp" && column === "Signal") return lightIcon(this.followUpRows, key);
+    return undefined;
   }
 
   /** Whether the conditional format over this cell must fire; undefined when no rule is known. */

@@ -35,6 +35,91 @@ function catalogueWith210Error(): Catalogue {
 
 const YEARS = ["2025", "2026", "2027", "2028", "2029", "2030"];
 
+/**
+ * The council's 2. tertial 2026, after «Vedtatt budsjett 2026» (nothing typed yet, before a correction
+ * of 1.1) and «Status 1. tertial 2026» were frozen. Plans 2026 (MNOK): 1.1 −0.3 (corrected to −0.4),
+ * 1.2 −2.5, 1.3 −0.9, 1.5 −0.7, 1.6 −1.1, 2.1 0, 2.3 −1.8, 2.4 −1.4, 2.6 −1, 3.1 −3.1, 3.2 −1.1, 4.3 −4.2,
+ * 5.1 −5.7, 5.4 +0.3; 5.2 2027 +0.2 (a cost).
+ */
+function tertialInputs(): Inputs {
+  const y = 2026;
+  const correction = [{ id: "1.1", year: y, value: -0.4 }];
+  const realised1 = [
+    { id: "1.1", year: y, value: -0.1 },
+    { id: "1.2", year: y, value: -0.5 },
+    { id: "1.5", year: y, value: -0.3 },
+    { id: "2.3", year: y, value: -0.4 },
+    { id: "5.1", year: y, value: -1.9 },
+  ];
+  const firstTertial: Inputs = {
+    corrections: correction,
+    realised1,
+    status: [
+      { id: "1.2", year: y, value: "I rute" },
+      { id: "1.3", year: y, value: "I rute" },
+      { id: "2.3", year: y, value: "Forsinket" },
+    ],
+    forecast: [
+      { id: "1.3", year: y, value: -0.8 },
+      { id: "2.3", year: y, value: -1.5 },
+    ],
+  };
+  const stopped = [2027, 2028, 2029].map((year) => ({ id: "2.3", year, value: "Avbrutt/erstattet" }));
+  return {
+    corrections: correction,
+    realised1,
+    realised2: [
+      { id: "1.1", year: y, value: -0.2 },
+      { id: "1.2", year: y, value: -1 },
+      { id: "1.5", year: y, value: -0.6 },
+      { id: "2.3", year: y, value: -0.6 },
+      { id: "5.1", year: y, value: -3.8 },
+    ],
+    // The year's realised figure: 1.5 done; 4.3 realised nothing (0 is a figure, not a blank).
+    realised: [
+      { id: "1.5", year: y, value: -0.7 },
+      { id: "4.3", year: y, value: 0 },
+    ],
+    status: [
+      { id: "1.1", year: y, value: "I rute" },
+      { id: "1.2", year: y, value: "Forsinket" },
+      { id: "1.3", year: y, value: "I rute" },
+      { id: "1.5", year: y, value: "Gjennomført" },
+      { id: "1.6", year: y, value: "Ikke startet" },
+      { id: "2.1", year: y, value: "ikke startet" },
+      // Stopped mid-year: what was realised before it stopped is its forecast; later years expect nothing.
+      { id: "2.3", year: y, value: "Avbrutt/erstattet" },
+      ...stopped,
+      { id: "2.4", year: y, value: "I rute" },
+      // A word pasted from elsewhere, not in the list: «Annen status».
+      { id: "2.6", year: y, value: "Usikker" },
+      { id: "3.1", year: y, value: "I rute" },
+      { id: "4.3", year: y, value: "Forsinket" },
+      { id: "5.1", year: y, value: "I rute" },
+      { id: "5.4", year: y, value: "I rute" },
+      { id: "5.2", year: 2027, value: "I rute" },
+    ],
+    forecast: [
+      { id: "1.1", year: y, value: -0.3 }, // short by 0.1 = a quarter of the corrected −0.4: yellow, on the line
+      { id: "1.2", year: y, value: -2 }, // short by 0.5 ≤ 0.625: yellow (and Forsinket caps at yellow)
+      { id: "1.3", year: y, value: -0.5 }, // short by 0.4 > 0.225: red
+      { id: "2.3", year: y, value: -0.6 },
+      { id: "2.4", year: y, value: -1.05 }, // short by 0.35 = a quarter of 1.4: yellow, on the line
+      { id: "3.1", year: y, value: -3.4 }, // better than the plan: green
+      { id: "3.2", year: y, value: -0.8 }, // no status, short by 0.3 > 0.275: red
+      { id: "5.1", year: y, value: -5.7 },
+      { id: "5.4", year: y, value: 0.3 }, // a planned cost, as planned: green
+      { id: "5.2", year: 2027, value: 0.5 }, // a cost 0.3 above the planned 0.2: red
+    ],
+    reportYear: y,
+    reportTertial: "2. tertial",
+    versions: [
+      { name: "Vedtatt budsjett 2026", frozen: "2026-01-15 09:00", inputs: {} },
+      { name: "Status 1. tertial 2026", frozen: "2026-05-10 14:30", inputs: firstTertial },
+    ],
+  };
+}
+
 export function scenarios(): Scenario[] {
   const cat = bundledCatalogue;
   return [
@@ -102,6 +187,15 @@ export function scenarios(): Scenario[] {
       ],
       definedNames: ["ValgtMotMal"],
       inputs: { chosen: ["1.1", "2.1", "5.2"], hop: [{ id: "1.1", year: 2026, value: 0 }] },
+    },
+    {
+      id: "tertial",
+      title: "2. tertial: blandede statuser, prognose under plan, tiltak stoppet midt i året, to frosne versjoner",
+      catalogue: cat,
+      userSheets: ["Budsjett 2026"],
+      decoys: [],
+      definedNames: [],
+      inputs: tertialInputs(),
     },
     {
       id: "nr-2.10",

@@ -2,6 +2,9 @@
 // name, column header and row key. Rows and columns are 0-based here, as in src/domain/a1.ts.
 import type { Cell, Workbook, Worksheet } from "exceljs";
 import { parseAddress } from "../../src/domain/a1";
+import { storedForm } from "../../src/domain/insertPlan";
+import type { CellValue } from "../../src/domain/layout";
+import { toFileFormula } from "../../src/xlsx/formula";
 
 export interface TableView {
   readonly name: string;
@@ -73,4 +76,25 @@ export function rowOf(t: TableView, keyColumns: readonly string[], key: string):
 /** Types a value into a table cell, as a user would. */
 export function type(t: TableView, keyColumns: readonly string[], key: string, columnName: string, value: string | number): void {
   cellAt(t.ws, rowOf(t, keyColumns, key), t.left + column(t, columnName)).value = value;
+}
+
+interface TableApi {
+  addRow(values: unknown[]): void;
+  removeRows(index: number, count?: number): void;
+  commit(): void;
+  table: { rows: unknown[][] };
+}
+
+/**
+ * Rows added at the end of a table (ExcelJS's table API: the table grows, its cells are rewritten from
+ * its model), after `keep` has chosen which of the model's rows stay (e.g. not an empty first row).
+ */
+export function appendRows(wb: Workbook, name: string, rows: readonly (readonly CellValue[])[], keep: (model: readonly (readonly unknown[])[]) => readonly (readonly unknown[])[]): void {
+  const t = table(wb, name);
+  const api = t.ws.getTable(t.name) as unknown as TableApi;
+  const kept = keep(api.table.rows);
+  api.removeRows(0, api.table.rows.length);
+  for (const r of kept) api.addRow([...r]);
+  for (const r of rows) api.addRow(r.map((v) => (typeof v === "object" ? { formula: toFileFormula(v.formula, t.name) } : ((x) => (x === "" ? null : x))(storedForm(v)))));
+  api.commit();
 }

@@ -26,6 +26,8 @@ export interface ConditionalFormatModel {
   type: string;
   formula?: string;
   fill?: string;
+  /** An IconSet format: its style and the criteria of the icons above the lowest. */
+  iconSet?: { style: string; criteria: { type: string; operator: string; formula: string }[] };
 }
 
 export interface ChartModel {
@@ -447,6 +449,11 @@ export class WorkbookModel {
       } else moved.set(k, v);
     }
     t.sheet.cells = moved;
+    // The column's cells go with their formats: a conditional format lying wholly in them goes too.
+    t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => {
+      const r = parseAddress(cf.address).rect;
+      return !(r.col === col && r.cols === 1 && r.row >= rows.from && r.row + r.rows <= rows.to);
+    });
     for (const x of this.tables) if (x !== t && x.sheet === t.sheet && x.rect.col > col && x.rect.row >= rows.from && x.rect.row < rows.to) x.rect = { ...x.rect, col: x.rect.col - 1 };
     t.rect = { ...t.rect, cols: t.rect.cols - 1 };
   }

@@ -2,7 +2,7 @@
 // shape, formats, validation, conditional formats, used range, and the read limits.
 import { parseAddress, type Rect } from "../../src/domain/a1";
 import { roundHalfUp } from "../../src/domain/decimal";
-import { ExcelError, grid, MAX_ROWS, type SheetModel } from "./model";
+import { ExcelError, grid, MAX_ROWS, type ConditionalFormatModel, type SheetModel } from "./model";
 import { CELL_LIMIT, Proxy, writeOnly, type Ctx } from "./proxy";
 import { hasStructuredRef } from "./refs";
 
@@ -73,14 +73,27 @@ export class FakeRange extends Proxy<RangeRef> {
     this.ctx.need("Range.dataValidation");
     return writeOnly(
       {
-        rule: (v) => this.ctx.enqueue("range.dataValidation.rule", () => this.each((s, r, c) => this.ctx.model.setProp(s, r, c, "validation", v))),
+        rule: (v) =>
+          this.ctx.enqueue("range.dataValidation.rule", () => {
+            // Structured references in a validation formula or list source: Excel's UI refuses them (a
+            // table's column as a list goes through INDIRECT("Table[Column]")); no document settles what
+            // the API does, so the strict host refuses them as it does in conditional formats.
+            const rule = v as { list?: { source?: unknown }; custom?: { formula?: unknown } };
+            for (const f of [rule.list?.source, rule.custom?.formula]) {
+              if (typeof f === "string" && f.startsWith("=") && hasStructuredRef(f)) throw new ExcelError("InvalidArgument", `structured reference in data validation: ${f}`);
+            }
+            this.each((s, r, c) => this.ctx.model.setProp(s, r, c, "validation", v));
+          }),
         errorAlert: (v) => this.ctx.enqueue("range.dataValidation.errorAlert", () => this.each((s, r, c) => this.ctx.model.setProp(s, r, c, "errorAlert", v))),
       },
       {},
     ) as { rule: unknown; errorAlert: unknown };
   }
 
-  get conditionalFormats(): { add: (type: string) => { custom: { rule: { formula: string }; format: { fill: { color: string } } } }; clearAll: () => void } {
+  get conditionalFormats(): {
+    add: (type: string) => { custom: { rule: { formula: string }; format: { fill: { color: string } } }; iconSet: { style: string; criteria: unknown[] } };
+    clearAll: () => void;
+  } {
     this.ctx.need("Range.conditionalFormats");
     return {
       // "Clears all conditional formats active on the current specified range" (ConditionalFormatCollection.clearAll).
@@ -94,7 +107,7 @@ export class FakeRange extends Proxy<RangeRef> {
           ref.sheet.conditionalFormats = ref.sheet.conditionalFormats.filter((cf) => !inside(cf.address));
         }),
       add: (type: string) => {
-        let cf: { address: string; type: string; formula?: string; fill?: string } | null = null;
+        let cf: ConditionalFormatModel | null = null;
         this.ctx.enqueue(`range.conditionalFormats.add(${type})`, () => {
           const ref = this.must();
           cf = { address: this.ctx.model.address(ref.sheet, ref.rect), type };
@@ -108,11 +121,29 @@ export class FakeRange extends Proxy<RangeRef> {
             if (k === "formula" && hasStructuredRef(String(v))) throw new ExcelError("InvalidArgument", `structured reference in a conditional format: ${String(v)}`);
             cf[k] = String(v);
           });
+        // ConditionalFormat.iconSet "Returns the icon set conditional format properties if the current
+        // conditional format is an IconSet type" (ExcelApi 1.6): set on another type, the strict host refuses.
+        // Criteria are replaced whole, three for a three-icon style; the first one's type, formula and
+        // operator are ignored (IconSetConditionalFormat.criteria), so only the other two are kept.
+        const iconSet = (k: "style" | "criteria") => (v: unknown) =>
+          this.ctx.enqueue(`conditionalFormat.iconSet.${k}`, () => {
+            if (!cf) throw new ExcelError("InvalidReference", "conditional format");
+            if (cf.type !== "IconSet") throw new ExcelError("InvalidArgument", `iconSet on a ${cf.type} conditional format`);
+            const set = cf.iconSet ?? (cf.iconSet = { style: "", criteria: [] });
+            if (k === "style") set.style = String(v);
+            else {
+              const list = v as { type?: string; operator?: string; formula?: string }[];
+              if (!Array.isArray(list) || (set.style.startsWith("Three") && list.length !== 3)) throw new ExcelError("InvalidArgument", `icon criteria ${JSON.stringify(v)}`);
+              for (const c of list.slice(1)) if (hasStructuredRef(String(c.formula ?? ""))) throw new ExcelError("InvalidArgument", `structured reference in an icon criterion: ${String(c.formula)}`);
+              set.criteria = list.slice(1).map((c) => ({ type: String(c.type), operator: String(c.operator), formula: String(c.formula) }));
+            }
+          });
         return {
           custom: {
             rule: writeOnly({ formula: set("formula") }, {}) as { formula: string },
             format: { fill: writeOnly({ color: set("fill") }, {}) as { color: string } },
           },
+          iconSet: writeOnly({ style: iconSet("style"), criteria: iconSet("criteria") }, {}) as { style: string; criteria: unknown[] },
         };
       },
     };

@@ -7,8 +7,8 @@
 // web-extension part, not in cells).
 import ExcelJS from "exceljs";
 import { parseAddress, type Rect } from "../../src/domain/a1";
-import type { ValidationSpec } from "../../src/domain/layout";
-import { addConditionalFormat, addTable, addValidation, freezeRows, setBold, setCell, setColumnWidth, setFill, setFormat, type FileCell } from "../../src/xlsx/cells";
+import { ICON_SET_FILE_NAME, type ValidationSpec } from "../../src/domain/layout";
+import { addConditionalFormat, addIconSet, addTable, addValidation, freezeRows, setBold, setCell, setColumnWidth, setFill, setFormat, type FileCell } from "../../src/xlsx/cells";
 import { addConstantName } from "../../src/xlsx/render";
 import type { CellModel, SheetModel, TableModel, WorkbookModel } from "./model";
 
@@ -27,6 +27,23 @@ function validationSpec(rule: unknown, alert: unknown): ValidationSpec | null {
   if (r?.custom && /^=?FALSE$/i.test(r.custom.formula)) return { kind: "reject", message };
   if (r) throw new Error(`to-xlsx: unknown validation ${JSON.stringify(rule)}`);
   return null;
+}
+
+/** Office.js's icon-set style in the file's spelling (the styles the layout uses). */
+function iconSetFileName(style: string): string {
+  const name = (ICON_SET_FILE_NAME as Readonly<Record<string, string>>)[style];
+  if (!name) throw new Error(`to-xlsx: unknown icon set ${style}`);
+  return name;
+}
+
+/** The two criteria above the lowest icon, as numbers (the adapter writes "Number", "GreaterThanOrEqual", "=2"). */
+function iconThresholds(criteria: readonly { type: string; operator: string; formula: string }[]): [number, number] {
+  const values = criteria.map((c) => {
+    if (c.type !== "Number" || c.operator !== "GreaterThanOrEqual" || !/^=-?\d+(\.\d+)?$/.test(c.formula)) throw new Error(`to-xlsx: unsupported icon criterion ${JSON.stringify(c)}`);
+    return Number(c.formula.slice(1));
+  });
+  if (values.length !== 2) throw new Error("to-xlsx: a three-icon set needs two criteria");
+  return [values[0] as number, values[1] as number];
 }
 
 function inside(t: TableModel, r: number, c: number): boolean {
@@ -64,8 +81,12 @@ function exportSheet(model: WorkbookModel, wb: ExcelJS.Workbook, s: SheetModel):
     if (v) addValidation(ws, { row: r, col: c, rows: 1, cols: 1 }, v);
   }
   for (const cf of s.conditionalFormats) {
-    if (cf.type !== "Custom" || !cf.formula || !cf.fill) throw new Error(`to-xlsx: unsupported conditional format ${JSON.stringify(cf)}`);
     const rect: Rect = parseAddress(cf.address).rect;
+    if (cf.type === "IconSet" && cf.iconSet) {
+      addIconSet(ws, rect, iconSetFileName(cf.iconSet.style), iconThresholds(cf.iconSet.criteria));
+      continue;
+    }
+    if (cf.type !== "Custom" || !cf.formula || !cf.fill) throw new Error(`to-xlsx: unsupported conditional format ${JSON.stringify(cf)}`);
     addConditionalFormat(ws, rect, cf.formula, cf.fill);
   }
   for (const [c, points] of s.columnWidths) setColumnWidth(ws, c, points);
