@@ -21,3 +21,17 @@ test("numbers are fine, blanks are fine; text and unknown measures are findings"
   ]);
   expect(f[1]!.message).toContain("finnes ikke i katalogen");
 });
+
+test("text typed as a tertial figure or forecast is a finding too (it would count as 0 and fall back to plan)", () => {
+  const followUp = table(["Nr", "År", "Realisert", "Realisert 30.04", "Realisert 31.08", "Prognose helår"], [
+    ["2.2", 2027, -9.1, "snart", -3, ""],
+    ["2.2", 2028, "", -1, "?", "ca. -4"],
+  ]);
+  const f = inputFindings(cat, { followUp });
+  expect(f.map((x) => [x.measure, x.years])).toEqual([
+    ["2.2", [2027]],
+    ["2.2", [2028]],
+    ["2.2", [2028]],
+  ]);
+  expect(f.map((x) => x.message).join(" ")).toMatch(/Realisert 30\.04.*Realisert 31\.08.*Prognose helår/s);
+});

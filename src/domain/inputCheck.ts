@@ -37,9 +37,17 @@ function check(cat: Catalogue, t: ExistingTable | null | undefined, columns: (he
   return out;
 }
 
+const FOLLOW_UP_FIGURES = ["Realisert", "Realisert 30.04", "Realisert 31.08", "Prognose helår"] as const;
+
 export function inputFindings(cat: Catalogue, tables: { followUp?: ExistingTable | null; hop?: ExistingTable | null }): Finding[] {
   return [
-    ...check(cat, tables.followUp, (h) => [{ col: h.indexOf("Realisert"), year: 0, label: "Realisert" }].filter((c) => c.col >= 0), "Oppfølging"),
+    // Every figure a sector accountant types: text there would count as 0 in the sums and fall back to plan.
+    ...check(
+      cat,
+      tables.followUp,
+      (h) => FOLLOW_UP_FIGURES.map((label) => ({ col: h.indexOf(label), year: 0, label })).filter((c) => c.col >= 0),
+      "Oppfølging",
+    ),
     ...check(
       cat,
       tables.hop,
