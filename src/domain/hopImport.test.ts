@@ -1,8 +1,11 @@
 // HØP import parsing (issue 12): figures from someone else's sheet never land in the wrong year, unit
 // or measure. Expected figures are written by hand from each scenario; catalogue facts (which ids
 // exist, plan figures) are read from the catalogue data.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import catalogueJson from "../data/catalogue.json";
 import { loadCatalogue } from "./catalogue";
+import { catalogueFromFile } from "./catalogueImport";
 import { effect } from "./effects";
 import { hopBounds, hopTableYears, parseHopImport, planHopWrites, type Raw } from "./hopImport";
 import type { ExistingTable } from "./insertPlan";
@@ -275,4 +278,17 @@ describe("writes into the HØP table: only what changes, counted honestly", () =
     ]);
     expect(p.problems).toEqual(["Tiltak 1.2 har ingen rad i HØP-tabellen (tiltaket står ikke i sammendraget)."]);
   });
+});
+
+test("a catalogue with its own measure codes («OPP-1») imports by those codes", () => {
+  const text = readFileSync(join(__dirname, "../../test/fixtures/eksempel-kommune.json"), "utf8");
+  const eksempel = catalogueFromFile(text);
+  const [from] = eksempel.planPeriod;
+  const id = eksempel.measures[0]!.id;
+  const r = parseHopImport(eksempel, [
+    ["Nr", `ØP ${from}`],
+    [id, -0.5],
+  ]);
+  expect(r.problems).toEqual([]);
+  expect(r.rows.map((x) => [x.id, x.values[String(from)]])).toEqual([[id, -0.5]]);
 });

@@ -102,6 +102,9 @@ type IdCell =
  */
 function readId(cat: Catalogue, v: Raw, text: string): IdCell {
   if (typeof v === "string") {
+    // A catalogue's own codes ("BHG-3") first: only group.number ids need the separator rules below.
+    const exact = v.trim();
+    if (exact !== "" && cat.measure(exact)) return { kind: "id", id: exact };
     const id = idText(v);
     if (id === null) return { kind: "not-id" };
     return cat.measure(id) ? { kind: "id", id } : { kind: "unknown", id };
