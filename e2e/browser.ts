@@ -127,12 +127,114 @@ if (typeof afterEach === "function" && typeof afterAll === "function") {
   afterAll(reportNew);
 }
 
+export interface OfficeTheme {
+  bodyBackgroundColor: string;
+  bodyForegroundColor: string;
+}
+
+/** Office's dark grey theme (Excel desktop) and its white theme, as Office.context.officeTheme reports them. */
+export const DARK_THEME: OfficeTheme = { bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF" };
+export const LIGHT_THEME: OfficeTheme = { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#262626" };
+
 export interface PaneOptions {
   withExcel: boolean;
   sheets?: string[];
   tables?: { name: string; sheet: string }[];
   width?: number;
+  /** Office's theme as the pane opens (default: none, as office.js reports outside Office). */
+  officeTheme?: OfficeTheme;
 }
+
+/**
+ * Stands in for Excel's theme: Office.context.officeTheme answers `window.__officeTheme`, and
+ * Office.context.document.addHandlerAsync(OfficeThemeChanged) registers handlers that
+ * `window.__setOfficeTheme(theme)` calls, as Office does when the user changes the theme. Outside Office
+ * office.js has neither, so they are patched in once it has loaded (and again while it initialises).
+ */
+export async function installOfficeTheme(page: Page, theme: OfficeTheme | null): Promise<void> {
+  // A string, not a function: tsx (the bench) would wrap named functions in a helper the page lacks.
+  await page.addInitScript(`(${OFFICE_THEME_SCRIPT})(${JSON.stringify(theme)})`);
+}
+
+/**
+ * The fake host patches Office.context (requirements, diagnostics) from its own Office.onReady callback, which
+ * it can only register after the pane's scripts have registered theirs; on a fast load the pane would render
+ * before the patch. Like Excel, which has the context ready before onReady resolves, the promise form the pane
+ * uses (`Office.onReady().then(…)`) is held a moment after office.js is ready; callbacks (the fake's) are not.
+ */
+export async function holdPaneUntilHostReady(page: Page): Promise<void> {
+  await page.addInitScript(`(() => {
+    const hook = () => {
+      const office = window.Office;
+      if (!office || !office.onReady || office.__held) return;
+      const onReady = office.onReady.bind(office);
+      office.onReady = (callback) => (callback ? onReady(callback) : onReady().then((info) => new Promise((ok) => setTimeout(() => ok(info), 100))));
+      office.__held = true;
+    };
+    const watch = new MutationObserver(() => {
+      for (const s of document.querySelectorAll("script[src*='office.js']")) {
+        if (s.__held) continue;
+        s.__held = true;
+        s.addEventListener("load", hook);
+      }
+    });
+    watch.observe(document, { childList: true, subtree: true });
+    document.addEventListener("DOMContentLoaded", () => watch.disconnect());
+  })()`);
+}
+
+const OFFICE_THEME_SCRIPT = `(initial) => {
+  const w = window;
+  w.__officeTheme = initial || undefined;
+  w.__officeThemeHandlers = [];
+  w.__setOfficeTheme = (t) => {
+    w.__officeTheme = t;
+    for (const h of w.__officeThemeHandlers) h({ type: "officeThemeChanged", officeTheme: t });
+  };
+  const patch = () => {
+    const office = w.Office;
+    if (!office) return;
+    office.EventType = office.EventType || {};
+    office.EventType.OfficeThemeChanged = office.EventType.OfficeThemeChanged || "officeThemeChanged";
+    const context = office.context;
+    if (!context) return;
+    try {
+      Object.defineProperty(context, "officeTheme", { get: () => w.__officeTheme, configurable: true });
+    } catch (e) {
+      // office.js made it non-configurable: leave it.
+    }
+    if (!context.document) context.document = {};
+    const doc = context.document;
+    if (doc.__themePatched) return;
+    doc.__themePatched = true;
+    doc.addHandlerAsync = (type, handler, callback) => {
+      if (type === "officeThemeChanged") w.__officeThemeHandlers.push(handler);
+      if (callback) callback({ status: "succeeded" });
+    };
+  };
+  // As soon as office.js has run (before the pane's own scripts), queue the patch first in Office.onReady, so
+  // the pane finds the theme in place when it renders; Office.context may not exist before that.
+  const watch = new MutationObserver(() => {
+    for (const s of document.querySelectorAll("script[src*='office.js']")) {
+      if (s.__themeWatched) continue;
+      s.__themeWatched = true;
+      s.addEventListener("load", () => {
+        patch();
+        if (w.Office && w.Office.onReady) w.Office.onReady(patch);
+      });
+    }
+  });
+  watch.observe(document, { childList: true, subtree: true });
+  document.addEventListener("DOMContentLoaded", () => {
+    watch.disconnect();
+    patch();
+    let tries = 0;
+    const timer = setInterval(() => {
+      patch();
+      if (++tries > 50) clearInterval(timer);
+    }, 50);
+  });
+}`;
 
 /**
  * Inline <script> is what the pane's CSP forbids, so page.addScriptTag({ content }) (how e2e/a11y.test.ts adds
@@ -159,6 +261,8 @@ export async function openPane(browser: Browser, opts: PaneOptions): Promise<{ p
   if (opts.withExcel) {
     await page.addInitScript((init) => ((window as unknown as { __fakeExcelInit: unknown }).__fakeExcelInit = init), { sheets: opts.sheets, tables: opts.tables });
     await page.addInitScript(fakeExcelScript());
+    await installOfficeTheme(page, opts.officeTheme ?? null);
+    await holdPaneUntilHostReady(page);
   }
   await page.goto(baseUrl() + "taskpane.html");
   return { page, errors, network };

@@ -1,4 +1,5 @@
-// Serves the built add-in (dist/) over plain http on a free loopback port for the browser tests.
+// Serves the built add-in (dist/) over plain http on a free loopback port for the browser tests. Extra
+// folders can be mounted under a path prefix (the bench serves its minimal reference pane that way).
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -15,11 +16,19 @@ const TYPES: Record<string, string> = {
 
 export const DIST = resolve(__dirname, "../dist");
 
-export function serveDist(): Promise<{ server: Server; url: string }> {
+export function serveDist(root: string = DIST, mounts: Readonly<Record<string, string>> = {}): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/")).replace(/^(\.\.[/\\])+/, "");
-    const file = join(DIST, path);
-    if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
+    let path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/")).replace(/^(\.\.[/\\])+/, "");
+    let base = root;
+    for (const [prefix, dir] of Object.entries(mounts)) {
+      if (path.startsWith(prefix)) {
+        base = dir;
+        path = path.slice(prefix.length);
+        break;
+      }
+    }
+    const file = join(base, path);
+    if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end("not found");
       return;
     }

@@ -15,7 +15,7 @@ import { NEWEST_EXCEL_API } from "../test/fake-excel/model";
 import { EXCEL_API_FLOOR } from "../src/excel/requirements";
 import { WorkbookModel } from "../test/fake-excel/model";
 import { scaledCatalogue } from "../test/synthetic";
-import { benchBundle } from "./bundle-size";
+import { benchBundle, describeBundle } from "./bundle-size";
 import { effect } from "../src/domain/effects";
 import * as T from "../src/functions/tiltak";
 
@@ -156,8 +156,7 @@ async function main() {
   console.log(`Egendefinerte funksjoner: ${f.calls} kall (${f.cells} celler), ${f.nsPerCall} ns per kall`);
   console.log(`Regnearkmotor (HyperFormula, INDEX/MATCH + SUMIFS): ${f.baselineNsPerCall} ns per kall`);
   console.log(`Forhold: ${f.ratio}× raskere med tillegget`);
-  const b = result.bundle;
-  console.log(`Pakker (gzip): taskpane.js ${b.taskpaneGzip} B, functions.js ${b.functionsGzip} B; minimal Fluent-rute ${b.minimalPaneGzip} B (forhold ${b.ratio}); første visning ${b.firstRenderMs} ms`);
+  for (const line of describeBundle(result.bundle)) console.log(line);
   for (const i of result.insert) {
     const head = `Innsetting ×${i.scale} (${i.measures} tiltak, ${i.apiSet})`;
     if (i.refused) console.log(`${head}: avvist før skriving (${i.refused}), ${i.syncs} rundtur`);

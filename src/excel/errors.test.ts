@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CatalogueError } from "../domain/validate";
 import { loadCatalogue } from "../domain/catalogue";
-import { AddinError, excelErrorMessage, hasMessage } from "./errors";
+import { AddinError, errorDetails, excelErrorMessage, hasMessage } from "./errors";
 
 // The tables of error codes in "Error handling with the application-specific JavaScript APIs"
 // (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling,
@@ -72,5 +72,15 @@ describe("excelErrorMessage", () => {
   test("Excel's own message is never shown", () => {
     expect(excelErrorMessage({ code: "GeneralException", message: "Internal error 0x80004005" })).not.toContain("Internal");
     expect(excelErrorMessage(new Error("boom"))).not.toContain("boom");
+  });
+});
+
+describe("errorDetails: what the pane may say beyond the message", () => {
+  test("«as before» only when nothing was written or the rollback verified it", () => {
+    expect(errorDetails({ code: "InsertRefused", reasons: ["a"] })).toEqual({ asBefore: true, lines: ["a"] });
+    expect(errorDetails({ code: "GeneralException", outcome: { restored: true, left: [] } })).toEqual({ asBefore: true, lines: [] });
+    expect(errorDetails({ code: "GeneralException", outcome: { restored: false, left: ["Arket «X» står igjen."] } })).toEqual({ asBefore: false, lines: ["Arket «X» står igjen."] });
+    expect(errorDetails({ code: "GeneralException" })).toEqual({ asBefore: null, lines: [] });
+    expect(errorDetails("boom")).toEqual({ asBefore: null, lines: [] });
   });
 });

@@ -72,6 +72,7 @@ const MESSAGES: ReadonlyMap<string, string> = new Map([
   // The add-in's own codes (AddinError)
   ["TiltakNotInserted", "Arbeidsboken har ikke Tiltaksmeny-tabellene ennå. Velg «Sett inn tiltakskatalog» først."],
   ["CatalogueTooLarge", "Katalogen er for stor til at Tiltaksmeny kan huske hva den har skrevet i arbeidsboken. Ingenting ble endret."],
+  ["InsertRefused", "Tiltaksmeny kan ikke gjøre dette uten å overskrive eller flytte noe som er ditt. Ingenting ble endret."],
 ]);
 
 /** An error of the add-in's own, mapped to a Norwegian message by its code like Excel's. */
@@ -94,6 +95,23 @@ export function hasMessage(code: string): boolean {
  */
 export function excelErrorMessage(error: unknown): string {
   if (error instanceof CatalogueError) return error.message;
+  // Our own Norwegian refusals (version names and the like) are shown as they are.
+  if (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "VersionError") return (error as Error).message;
   const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
   return (typeof code === "string" && MESSAGES.get(code)) || FALLBACK;
+}
+
+/**
+ * What the user should know beyond the message: the reasons of a refusal, or what a rollback left. `asBefore`
+ * is true only when the workbook is known to be unchanged (nothing was written, or the rollback verified it).
+ */
+export function errorDetails(error: unknown): { readonly asBefore: boolean | null; readonly lines: readonly string[] } {
+  if (typeof error !== "object" || error === null) return { asBefore: null, lines: [] };
+  const e = error as { reasons?: unknown; outcome?: { restored?: unknown; left?: unknown }; restored?: unknown };
+  if (Array.isArray(e.reasons)) return { asBefore: true, lines: e.reasons.map(String) };
+  if (e.outcome && typeof e.outcome === "object") {
+    return { asBefore: e.outcome.restored === true, lines: Array.isArray(e.outcome.left) ? e.outcome.left.map(String) : [] };
+  }
+  if (typeof e.restored === "boolean") return { asBefore: e.restored, lines: [] };
+  return { asBefore: null, lines: [] };
 }

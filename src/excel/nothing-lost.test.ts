@@ -11,6 +11,7 @@ import type { CatalogueData } from "../domain/types";
 import { installFakeHost } from "../../test/fake-excel/host";
 import { WorkbookModel } from "../../test/fake-excel/model";
 import type { DeepMutable } from "../../test/fixtures";
+import { errorDetails } from "./errors";
 import { insertCatalogue, InsertFailed, InsertRefused } from "./insert";
 import { recheckWorkbook } from "./recheck";
 
@@ -89,6 +90,7 @@ describe("a table of ours missing one of our columns", () => {
     const err = await insertCatalogue(cat).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InsertRefused);
     expect((err as InsertRefused).reasons.join(" ")).toMatch(/«Tiltak» mangler kolonnen «Nr»/);
+    expect(errorDetails(err)).toEqual({ asBefore: true, lines: (err as InsertRefused).reasons });
     expect(model.dump()).toBe(before);
   });
 });
@@ -211,6 +213,8 @@ describe("a failure injected at every operation", () => {
       if (err instanceof InsertFailed) {
         // «Arbeidsboken er som før» only when true; otherwise a list of what is left.
         expect(err.outcome.restored).toBe(same);
+        // The pane says «Arbeidsboken er som før» from this, and only then.
+        expect(errorDetails(err).asBefore).toBe(same);
         if (!same) expect(err.outcome.left.length).toBeGreaterThan(0);
       } else {
         // Failed while reading: nothing was written.

@@ -25,21 +25,22 @@ describe("AboutPanel", () => {
   const open = () => fireEvent.click(screen.getByRole("button", { name: "Om tillegget" }));
   const row = (label: string) => screen.getByText(label, { selector: "dt" }).nextElementSibling?.textContent;
 
-  test("the header is a button in an h2 that expands and collapses the section", () => {
+  test("the header is a button in an h2 that expands and collapses the section", async () => {
     render(<AboutPanel catalogue={bundledCatalogue} />);
     const header = screen.getByRole("button", { name: "Om tillegget" });
     expect(header.closest("h2")).not.toBeNull();
     expect(header.getAttribute("aria-expanded")).toBe("false");
     open();
     expect(header.getAttribute("aria-expanded")).toBe("true");
-    expect(screen.getByTestId("about")).toBeTruthy();
+    expect(await screen.findByTestId("about")).toBeTruthy();
     open();
     expect(screen.queryByTestId("about")).toBeNull();
   });
 
-  test("outside Office the host facts are «ukjent»", () => {
+  test("outside Office the host facts are «ukjent»", async () => {
     render(<AboutPanel catalogue={bundledCatalogue} />);
     open();
+    await screen.findByTestId("about");
     expect(row("Excel")).toBe("ukjent");
     expect(row("Støttede kravsett")).toBe("ukjent");
   });
@@ -50,7 +51,7 @@ describe("AboutPanel", () => {
     setClipboard(writeText);
     render(<AboutPanel catalogue={bundledCatalogue} />);
     open();
-    fireEvent.click(screen.getByRole("button", { name: "Kopier" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Kopier" }));
     await screen.findByText("Kopiert");
     expect(writeText).toHaveBeenCalledWith(aboutText(readAbout(bundledCatalogue)));
     expect(writeText.mock.calls[0]?.[0]).toContain("Excel: Excel for Mac (Mac), versjon 16.89.24091630");
@@ -64,6 +65,7 @@ describe("AboutPanel", () => {
     Object.defineProperty(document, "execCommand", { value: execCommand, configurable: true });
     render(<AboutPanel catalogue={bundledCatalogue} />);
     open();
+    await screen.findByRole("button", { name: "Kopier" });
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Kopier" }));
     });

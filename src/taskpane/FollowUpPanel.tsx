@@ -1,85 +1,142 @@
-import { Button, Caption1, Dropdown, Field, MessageBar, MessageBarBody, MessageBarTitle, Option, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import { useCallback, useState } from "react";
+// «Oppfølging»: two jobs for two people, each under its own heading and saying plainly what its button does.
+// The sector accountant narrows the Oppfølging sheet to one working group (a table filter, nothing is
+// deleted); the controller imports HØP figures from a range selected in the municipality's own plan.
+import { Button, Select } from "@fluentui/react-components";
+import { lazy, Suspense, useCallback, useState } from "react";
 import type { Catalogue } from "../domain/catalogue";
 import { filterFollowUp, importHop } from "../excel/followup";
+import { EmptyState } from "./EmptyState";
+import { plural } from "./format";
+import { Busy, Notice } from "./Notice";
+import { usePane } from "./pane";
+import { Section } from "./Section";
 import { useAction } from "./useAction";
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-});
+// The tertial report and the frozen versions come in their own chunks when their section is first opened.
+const TertialPanel = lazy(() => import(/* webpackChunkName: "tertial" */ "./TertialPanel").then((m) => ({ default: m.TertialPanel })));
+const VersionsPanel = lazy(() => import(/* webpackChunkName: "versjoner" */ "./VersionsPanel").then((m) => ({ default: m.VersionsPanel })));
 
 const ALL = "alle";
 
-/** Sector accountants: filter Oppfølging to one group. Controllers: import HØP figures from a selection. */
-export function FollowUpPanel({ catalogue }: { catalogue: Catalogue }) {
-  const styles = useStyles();
+export function FollowUpPanel({ catalogue }: { catalogue: Catalogue; active: boolean }) {
+  const { workbook } = usePane();
   const [group, setGroup] = useState(ALL);
-  const label = (g: string) => (g === ALL ? "Alle arbeidsgrupper" : `${g} ${catalogue.group(Number(g))?.name ?? ""}`);
-  const filter = useCallback(async () => filterFollowUp(group === ALL ? null : Number(group)), [group]);
+  const [applied, setApplied] = useState<string | null>(null);
+  const groupName = (g: string) => `${g} ${catalogue.group(Number(g))?.name ?? ""}`;
+  const filter = useCallback(async () => {
+    await filterFollowUp(group === ALL ? null : Number(group));
+    setApplied(group);
+  }, [group]);
   const [filterState, runFilter] = useAction(filter);
   const doImport = useCallback(async () => importHop(catalogue), [catalogue]);
   const [importState, runImport] = useAction(doImport);
 
+  if (workbook !== "present") {
+    return (
+      <EmptyState what="Da får du arket Oppfølging, der sektorregnskapsførere skriver realisert innsparing per tiltak og år, og arket HØP, der controllere henter inn tallene fra handlings- og økonomiplanen." />
+    );
+  }
+
   return (
-    <div className={styles.root}>
-      <section aria-label="Realisert innsparing">
-        <Caption1 as="p">
-          Arket Oppfølging har én rad per tiltak og år. Skriv realisert innsparing i de gule cellene; planen kommer fra katalogen.
-        </Caption1>
-        <Field label="Vis rader for">
-          <Dropdown value={label(group)} selectedOptions={[group]} onOptionSelect={(_, d) => setGroup(d.optionValue ?? ALL)}>
-            {[ALL, ...catalogue.groups.map((g) => String(g.id))].map((g) => (
-              <Option key={g} value={g}>
-                {label(g)}
-              </Option>
+    <div className="tm-stack" style={{ gap: 16 }}>
+      <section className="tm-stack" aria-labelledby="oppfolging-realisert">
+        <h2 id="oppfolging-realisert">Realisert innsparing (sektorregnskapsfører)</h2>
+        <p>
+          Skriv realisert innsparing per tiltak og år i de gule cellene i arket Oppfølging, i mill. kr med negativt fortegn for
+          innsparing. Planen og avviket fyller arket selv.
+        </p>
+        <div className="tm-field">
+          <label htmlFor="oppfolging-gruppe">Arbeidsgruppe</label>
+          <Select id="oppfolging-gruppe" value={group} onChange={(_, d) => setGroup(d.value)}>
+            <option value={ALL}>Alle arbeidsgrupper</option>
+            {catalogue.groups.map((g) => (
+              <option key={g.id} value={String(g.id)}>
+                {groupName(String(g.id))}
+              </option>
             ))}
-          </Dropdown>
-        </Field>
-        <div className={styles.row}>
+          </Select>
+        </div>
+        <div>
           <Button onClick={runFilter} disabled={filterState.state === "busy"}>
-            Bruk filteret i Oppfølging
+            {group === ALL ? "Vis alle gruppene i Oppfølging-arket" : "Vis bare denne gruppen i Oppfølging-arket"}
           </Button>
         </div>
-        {filterState.state === "done" && <Caption1 role="status">Oppfølging viser {label(group).toLowerCase()}.</Caption1>}
+        <p className="tm-caption">Skjuler de andre gruppenes rader med et filter i tabellen; ingenting slettes.</p>
+        {filterState.state === "done" && applied !== null && (
+          <p role="status" data-testid="filter-result">
+            {applied === ALL ? "Oppfølging-arket viser alle arbeidsgruppene." : `Oppfølging-arket viser bare gruppe ${groupName(applied)}.`}
+          </p>
+        )}
         {filterState.state === "error" && (
-          <MessageBar intent="error">
-            <MessageBarBody>{filterState.message}</MessageBarBody>
-          </MessageBar>
+          <Notice intent="error" title="Filteret ble ikke brukt" role="alert">
+            <span>{filterState.message}</span>
+          </Notice>
         )}
       </section>
-      <section aria-label="Importer HØP-tall">
-        <Caption1 as="p">
-          Merk et område i din egen handlings- og økonomiplan: tiltaksnummer i første kolonne og ett år per kolonne (gjerne med årstall i første rad).
-        </Caption1>
-        <Button onClick={runImport} disabled={importState.state === "busy"}>
-          Importer HØP-tall fra merket område
-        </Button>
-        {importState.state === "busy" && <Spinner size="tiny" label="Importerer …" />}
+
+      <section className="tm-stack" aria-labelledby="oppfolging-hop">
+        <h2 id="oppfolging-hop">HØP-tall (controller)</h2>
+        <ol className="tm-stack" style={{ gap: 4 }}>
+          <li>
+            Merk tallene i din egen handlings- og økonomiplan sammen med overskriftsraden: en kolonne med tiltaksnummer (helst som
+            tekst, f.eks. &apos;2.10) og én kolonne per år.
+          </li>
+          <li>Overskriftsraden må ha årstallene, som tall (2027) eller tekst med årstall («ØP 2027»). Andre kolonner, som «Sum», blir nevnt og hoppet over.</li>
+          <li>Beløp i mill. kr, negativ = innsparing, som i rapporten.</li>
+        </ol>
+        <div>
+          <Button onClick={runImport} disabled={importState.state === "busy"}>
+            Importer HØP-tall fra merket område
+          </Button>
+        </div>
+        <p className="tm-caption">
+          Skriver tallene i arket HØP, der de sammenlignes med tiltakenes plan.{" "}
+          <a className="tm-link" href="help/index.html#hop" target="_blank" rel="noopener">
+            Mer om HØP-importen
+          </a>
+        </p>
+        {importState.state === "busy" && <Busy label="Importerer …" />}
         {importState.state === "done" && (
-          <MessageBar intent={importState.result.problems.length > 0 ? "warning" : "success"}>
-            <MessageBarBody data-testid="hop-result">
-              <MessageBarTitle>
-                Importerte {importState.result.imported} tiltak
-                {importState.result.replaced > 0 ? ` (erstattet ${importState.result.replaced} tall)` : ""}
-              </MessageBarTitle>
-              {importState.result.problems.length > 0 && (
-                <ul className={styles.list}>
-                  {importState.result.problems.map((p) => (
-                    <li key={p}>{p}</li>
-                  ))}
-                </ul>
-              )}
-            </MessageBarBody>
-          </MessageBar>
+          <Notice
+            intent={importState.result.problems.length > 0 ? "warning" : "success"}
+            testId="hop-result"
+            role="status"
+            title={`Importerte ${plural(importState.result.imported, "tiltak", "tiltak")}${
+              importState.result.replaced > 0 ? ` (erstattet ${plural(importState.result.replaced, "tall", "tall")})` : ""
+            }`}
+          >
+            {importState.result.problems.length > 0 && (
+              <ul className="tm-wrap">
+                {importState.result.problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            )}
+          </Notice>
         )}
         {importState.state === "error" && (
-          <MessageBar intent="error">
-            <MessageBarBody>{importState.message}</MessageBarBody>
-          </MessageBar>
+          <Notice intent="error" title="HØP-tallene ble ikke importert" role="alert">
+            <span>{importState.message}</span>
+          </Notice>
         )}
       </section>
+
+      <div>
+        <Section title="Tertialrapport (controller)" hint="Status per arbeidsgruppe, røde rader, endringer i året" testId="section-tertial">
+          {() => (
+            <Suspense fallback={<Busy label="Henter tertialrapporten …" />}>
+              <TertialPanel catalogue={catalogue} />
+            </Suspense>
+          )}
+        </Section>
+        <Section title="Versjoner" hint="Frys tallene slik de står nå, og sammenlign senere" testId="section-versions">
+          {() => (
+            <Suspense fallback={<Busy label="Henter versjonene …" />}>
+              <VersionsPanel />
+            </Suspense>
+          )}
+        </Section>
+      </div>
     </div>
   );
 }

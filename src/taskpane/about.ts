@@ -1,10 +1,15 @@
 // «Om tillegget»: what a support request needs to know (add-in, catalogue, Excel, requirement sets), read
 // from Office where it can be and «ukjent» where it cannot. Pure apart from readAbout(), which reads Office.
 import { ADDIN_VERSION, OFFICE_JS_SOURCE } from "../build-info";
-import type { Catalogue } from "../domain/catalogue";
 import { CUSTOM_FUNCTIONS_RUNTIME, EXCEL_API_FLOOR, SHARED_RUNTIME } from "../excel/requirements";
 
 export const UNKNOWN = "ukjent";
+
+/** Which catalogue the add-in carries: the bundled Catalogue or the facts fixed at build time (catalogueInfo.ts). */
+export interface CatalogueIdentity {
+  readonly id: string;
+  readonly version: string;
+}
 
 /** The versions probed for each requirement set (all of them published or announced). */
 export const PROBED_SETS: Readonly<Record<string, readonly string[]>> = {
@@ -105,7 +110,7 @@ interface OfficeLike {
 }
 
 /** Reads the facts from Office (globalThis.Office unless given); anything missing or throwing is unknown. */
-export function readAbout(catalogue: Catalogue, office: OfficeLike | undefined = (globalThis as { Office?: OfficeLike }).Office): AboutInfo {
+export function readAbout(catalogue: CatalogueIdentity, office: OfficeLike | undefined = (globalThis as { Office?: OfficeLike }).Office): AboutInfo {
   let platform: string | null = null;
   let officeVersion: string | null = null;
   let sets: Record<string, string[]> | null = null;

@@ -1,15 +1,15 @@
 import { useCallback, useRef, useState } from "react";
-import { excelErrorMessage } from "../excel/errors";
 
 export type ActionState<T> =
   | { readonly state: "idle" }
   | { readonly state: "busy"; readonly step: string }
   | { readonly state: "done"; readonly result: T }
-  | { readonly state: "error"; readonly message: string };
+  | { readonly state: "error"; readonly message: string; readonly asBefore: boolean | null; readonly details: readonly string[] };
 
 /**
  * A long workbook action: shows its current step, cannot be started twice, and turns any failure into
- * a Norwegian message (never an unhandled rejection, never Excel's raw error text).
+ * a Norwegian message (never an unhandled rejection, never Excel's raw error text). The message table (and
+ * the catalogue validator it knows about) is loaded when a failure needs it, not with the pane's first chunk.
  */
 export function useAction<T>(run: (progress: (step: string) => void) => Promise<T>): [ActionState<T>, () => Promise<void>] {
   const [state, setState] = useState<ActionState<T>>({ state: "idle" });
@@ -22,7 +22,9 @@ export function useAction<T>(run: (progress: (step: string) => void) => Promise<
       const result = await run((step) => setState({ state: "busy", step }));
       setState({ state: "done", result });
     } catch (e) {
-      setState({ state: "error", message: excelErrorMessage(e) });
+      const { errorDetails, excelErrorMessage } = await import(/* webpackChunkName: "feil" */ "../excel/errors");
+      const { asBefore, lines } = errorDetails(e);
+      setState({ state: "error", message: excelErrorMessage(e), asBefore, details: lines });
     } finally {
       running.current = false;
     }
