@@ -127,7 +127,7 @@ test("findings: counts with Norwegian plurals, one entry per measure and rule wi
     .first()
     .waitFor();
   // A count line per section, errors first inside.
-  const summaries = await page.locator("details.tm-section > summary").allTextContents();
+  const summaries = await page.locator("[role=tabpanel]:not([hidden]) details.tm-section > summary").allTextContents();
   expect(summaries.length).toBe(bundledCatalogue.groups.length + 1);
   const badges = await page.getByTestId("findings-section-5").locator(".tm-badge").allTextContents();
   expect(badges).toEqual([...badges].sort((a, b) => ["Feil", "Advarsel", "Merknad"].indexOf(a) - ["Feil", "Advarsel", "Merknad"].indexOf(b)));

@@ -8,6 +8,9 @@ import { loadCatalogue } from "../domain/catalogue";
 import type { CatalogueClash } from "../domain/catalogueSwitch";
 import { CataloguePanel, parseTarget, type CatalogueActions } from "./CataloguePanel";
 
+// The loader and the catalogue chunk are imported on first use; under CI load that takes seconds, not the default 1 s.
+jest.setTimeout(30_000);
+
 // jsdom has FileReader but not TextDecoder, which the file import decodes UTF-8 with (browsers have both).
 (globalThis as { TextDecoder?: unknown }).TextDecoder ??= NodeTextDecoder;
 
@@ -46,7 +49,7 @@ describe("CataloguePanel", () => {
     expect(screen.getByTestId("active-catalogue").textContent).toBe("Aktiv katalog: «Omstilling 2026–2031 i Eksempel kommune», versjon 2026.1 (fra filen «eksempel-kommune.json», lagret i arbeidsboken).");
     // Eksempel kommune's numbers point into no report text: the pane says so.
     expect(screen.getByText(/ingen kilde i en rapport/)).toBeTruthy();
-    await waitFor(() => expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual(["Ingen", "Tiltak", "Tiltakslinjer"]));
+    await waitFor(() => expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual(["Ingen", "Tiltak", "Tiltakslinjer"]), { timeout: 10_000 });
   });
 
   test("a catalogue file goes through the loader and, with no tables at stake, becomes active", async () => {
@@ -54,7 +57,7 @@ describe("CataloguePanel", () => {
     const activated: (string | null)[] = [];
     render(<CataloguePanel builtin={builtin} actions={actions} onActivated={(c) => activated.push(c?.id ?? null)} />);
     pick(EKSEMPEL);
-    await waitFor(() => expect(calls).toEqual([["eksempel-kommune-2026", { kind: "file", name: "eksempel-kommune.json" }, null]]));
+    await waitFor(() => expect(calls).toEqual([["eksempel-kommune-2026", { kind: "file", name: "eksempel-kommune.json" }, null]]), { timeout: 10_000 });
     expect(activated).toEqual(["eksempel-kommune-2026"]);
     expect(screen.getByTestId("catalogue-status").textContent).toBe("Aktiv i denne arbeidsboken nå: «Omstilling 2026–2031 i Eksempel kommune», versjon 2026.1: 8 tiltak, år 2026–2031, planperiode 2027–2030, trykt i 1000 kr. Sett inn katalogen for å oppdatere tabellene.");
   });
@@ -65,7 +68,7 @@ describe("CataloguePanel", () => {
     const bad = JSON.parse(EKSEMPEL);
     bad.measures[1].summary.values["2027"] = "mye";
     pick(JSON.stringify(bad), "feil.json");
-    await waitFor(() => expect(screen.getByTestId("catalogue-errors").textContent).toMatch(/ingenting er endret.*measures\[1\]\.summary\.values\.2027: forventet tall/));
+    await waitFor(() => expect(screen.getByTestId("catalogue-errors").textContent).toMatch(/ingenting er endret.*measures\[1\]\.summary\.values\.2027: forventet tall/), { timeout: 10_000 });
     expect(calls).toEqual([]);
   });
 
@@ -74,14 +77,14 @@ describe("CataloguePanel", () => {
     const { actions, calls } = fakeActions({ check: async () => clash });
     render(<CataloguePanel builtin={builtin} actions={actions} />);
     pick(EKSEMPEL);
-    await waitFor(() => expect(screen.getByTestId("catalogue-clash").textContent).toContain(clash.message));
+    await waitFor(() => expect(screen.getByTestId("catalogue-clash").textContent).toContain(clash.message), { timeout: 10_000 });
     expect(calls).toEqual([]);
     fireEvent.click(screen.getByRole("button", { name: "Avbryt" }));
     expect(screen.queryByTestId("catalogue-clash")).toBeNull();
     pick(EKSEMPEL);
-    await waitFor(() => screen.getByRole("button", { name: "Bytt likevel" }));
+    await waitFor(() => screen.getByRole("button", { name: "Bytt likevel" }), { timeout: 10_000 });
     fireEvent.click(screen.getByRole("button", { name: "Bytt likevel" }));
-    await waitFor(() => expect(calls).toEqual([["eksempel-kommune-2026", { kind: "file", name: "eksempel-kommune.json" }, "elverum-omstilling-2025"]]));
+    await waitFor(() => expect(calls).toEqual([["eksempel-kommune-2026", { kind: "file", name: "eksempel-kommune.json" }, "elverum-omstilling-2025"]]), { timeout: 10_000 });
   });
 
   test("from a table: the target is asked for in mill. kr, the lines table is optional", async () => {
@@ -97,10 +100,10 @@ describe("CataloguePanel", () => {
     expect(screen.getByTestId("catalogue-errors").textContent).toMatch(/negativt tall/);
     fireEvent.change(screen.getByLabelText("Navn på katalogen"), { target: { value: "Eksempel" } });
     fireEvent.change(screen.getByLabelText(/Samlet sparekrav/), { target: { value: "−6,5" } });
-    await waitFor(() => screen.getByRole("option", { name: "Tiltakslinjer" }));
+    await waitFor(() => screen.getByRole("option", { name: "Tiltakslinjer" }), { timeout: 10_000 });
     fireEvent.change(screen.getByLabelText(/Linjetabell/), { target: { value: "Tiltakslinjer" } });
     fireEvent.click(screen.getByRole("button", { name: "Les tabellen" }));
-    await waitFor(() => expect(calls).toEqual([["eksempel-kommune-2026", { kind: "table", name: "Tiltak" }, null]]));
+    await waitFor(() => expect(calls).toEqual([["eksempel-kommune-2026", { kind: "table", name: "Tiltak" }, null]]), { timeout: 10_000 });
     expect(asked).toEqual([{ title: "Eksempel", target: -6.5, lines: "Tiltakslinjer" }]);
   });
 
@@ -109,7 +112,7 @@ describe("CataloguePanel", () => {
     const { actions, calls } = fakeActions();
     render(<CataloguePanel builtin={builtin} actions={actions} />);
     fireEvent.click(screen.getByRole("button", { name: "Bruk den innebygde katalogen" }));
-    await waitFor(() => expect(calls).toEqual([[null, { kind: "builtin" }, null]]));
+    await waitFor(() => expect(calls).toEqual([[null, { kind: "builtin" }, null]]), { timeout: 10_000 });
     expect(screen.getByTestId("active-catalogue").textContent).toMatch(/innebygd i tillegget/);
   });
 
