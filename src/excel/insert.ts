@@ -10,7 +10,7 @@ import { catalogueClash } from "../domain/catalogueSwitch";
 import { IDENTITY_NAME, identityFormula } from "../domain/identity";
 import { readOptions, readState, tableValues } from "./read";
 import { renderOps } from "./render";
-import { InsertFailed, InsertRefused, rollback, type RollbackOutcome } from "./rollback";
+import { InsertFailed, InsertRefused, rollbackAfterFailure } from "./rollback";
 export { InsertFailed, InsertRefused } from "./rollback";
 import { AddinError } from "./errors";
 import { Writer, WRITE_BUDGET } from "./writer";
@@ -76,7 +76,7 @@ export async function insertCatalogue(cat: Catalogue, progress: Progress = () =>
       if (!(await w.recalculate())) await context.sync();
     } catch (error) {
       // The original error is what the user must see, with what the rollback could verify.
-      const outcome = await rollback(context, plan, state).catch((): RollbackOutcome => ({ restored: false, left: ["Tiltaksmeny kunne ikke kontrollere arbeidsboken etter feilen."] }));
+      const outcome = await rollbackAfterFailure(context, plan, state);
       await w.recalculate().catch(() => undefined);
       throw new InsertFailed(error, outcome);
     }

@@ -27,11 +27,20 @@ export interface ReadOptions {
   readonly catalogueId?: string;
 }
 
-/** What lets readState find this catalogue's tables however the user renamed them. */
+const optionsByCatalogue = new WeakMap<Catalogue, ReadOptions>();
+
+/**
+ * What lets readState find this catalogue's tables however the user renamed them. Built once per catalogue:
+ * the layout (and the reconciliation it runs) is not redone on every read of every view.
+ */
 export function readOptions(cat: Catalogue): ReadOptions {
+  const known = optionsByCatalogue.get(cat);
+  if (known) return known;
   const signatures: Partial<Record<TableKey, Signature>> = {};
   for (const spec of catalogueLayout(cat)) signatures[spec.key] = { keyColumns: spec.keyColumns, columns: spec.columns.map((c) => c.name) };
-  return { signatures, catalogueId: cat.id };
+  const options = { signatures, catalogueId: cat.id };
+  optionsByCatalogue.set(cat, options);
+  return options;
 }
 
 /** Everything readState learned, plus what a rollback needs to put the workbook back. */

@@ -7,10 +7,9 @@ import { parseMemory, replaceOp, type RewriteSummary } from "../domain/insertPla
 import { DEFAULT_TABLE_NAMES, findingsTable, type TableNames } from "../domain/layout";
 import { reconcile, type Finding } from "../domain/reconcile";
 import { catalogueMismatch } from "../domain/catalogueSwitch";
-import { InsertRefused } from "./rollback";
 import { readOptions, readState, tableValues } from "./read";
 import { renderReplace } from "./render";
-import { InsertFailed, rollback, type RollbackOutcome } from "./rollback";
+import { InsertFailed, InsertRefused, rollbackAfterFailure } from "./rollback";
 import { AddinError } from "./errors";
 import { Writer } from "./writer";
 
@@ -42,7 +41,7 @@ export async function recheckWorkbook(cat: Catalogue): Promise<RecheckResult> {
       await renderReplace(w, op);
       await w.finish();
     } catch (error) {
-      const outcome = await rollback(context, { ops: [op] }, state).catch((): RollbackOutcome => ({ restored: false, left: ["Tiltaksmeny kunne ikke kontrollere arbeidsboken etter feilen."] }));
+      const outcome = await rollbackAfterFailure(context, { ops: [op] }, state);
       throw new InsertFailed(error, outcome);
     }
     return { findings, changed: true, rewritten: { table: existing.name, ...op.summary } };

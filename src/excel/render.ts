@@ -11,7 +11,7 @@ import type { Writer } from "./writer";
 
 const TABLE_STYLE = "TableStyleMedium2";
 
-function formulaCell(v: CellValue): string | number {
+export function formulaCell(v: CellValue): string | number {
   return typeof v === "object" ? v.formula : v;
 }
 

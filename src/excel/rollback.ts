@@ -8,7 +8,7 @@ import { IDENTITY_NAME } from "../domain/identity";
 import { footprint, MEMORY_KEY, rewritable, type ExistingTable, type InsertPlan, type StoredCell, type TableOp } from "../domain/insertPlan";
 import { supports } from "./requirements";
 import type { ReadState } from "./read";
-import { fill } from "./render";
+import { fill, formulaCell } from "./render";
 
 export interface RollbackOutcome {
   /** True only when a fresh read showed the tables, sheets and cells as before. */
@@ -31,8 +31,7 @@ export class InsertFailed extends Error {
 
 /** A cell as read (formula text and value) written back so it is what it was: text stays text. */
 function asWritten(formula: StoredCell | undefined, value: StoredCell | undefined): string | number {
-  const v = rewritable(formula, value);
-  return typeof v === "object" ? v.formula : v;
+  return formulaCell(rewritable(formula, value));
 }
 
 /** An action refused before writing: writing would overwrite or misplace something of the user's. Nothing was written. */
@@ -52,6 +51,11 @@ const bodyOf = (t: ExistingTable, from: number, rows: number): Rect => {
   const { rect } = parseAddress(t.address);
   return { row: rect.row + 1 + from, col: rect.col, rows, cols: t.header.length };
 };
+
+/** The rollback for a failed action: its outcome, or, when the clean-up itself fails, that nothing could be verified. */
+export function rollbackAfterFailure(context: Excel.RequestContext, plan: Pick<InsertPlan, "ops">, before: ReadState): Promise<RollbackOutcome> {
+  return rollback(context, plan, before).catch((): RollbackOutcome => ({ restored: false, left: ["Tiltaksmeny kunne ikke kontrollere arbeidsboken etter feilen."] }));
+}
 
 export async function rollback(context: Excel.RequestContext, plan: Pick<InsertPlan, "ops">, before: ReadState): Promise<RollbackOutcome> {
   const wb = context.workbook;
