@@ -19,8 +19,8 @@ const DEV_URL = "https://localhost:3000/";
 const { version: ADDIN_VERSION } = require("./package.json");
 const PANE_CSS = path.resolve(__dirname, "src/taskpane/taskpane.css");
 const CATALOGUE_JSON = path.resolve(__dirname, "src/data/catalogue.json");
-/** The built-in catalogue's data (src/data): one chunk, whoever loads it first. */
-const CATALOGUE_DATA = /[\\/]src[\\/]data[\\/]/;
+/** The built-in catalogue's data: one chunk, whoever loads it first (src/data/lazy.ts, the loader, stays out). */
+const CATALOGUE_DATA = /[\\/]src[\\/]data[\\/](bundled\.ts|catalogue\.json)$/;
 /** The code that turns catalogue data into a validated Catalogue (also for a workbook's own catalogue). */
 const CATALOGUE_CODE = /[\\/](src[\\/]domain[\\/](catalogue|catalogueSchema|validate)\.ts$|node_modules[\\/]valibot[\\/])/;
 

@@ -34,8 +34,7 @@ export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleStr
 // ---------------------------------------------------------------------------------------------
 // The stored active catalogue
 
-/** The workbook setting that holds the active catalogue (absent: the built-in one). */
-export const CATALOGUE_SETTING = "tiltaksmeny.katalog";
+export { CATALOGUE_SETTING } from "./catalogueSetting";
 
 interface Stored {
   readonly format: 1;

@@ -11,6 +11,7 @@ import { catalogueFromFile, CatalogueError, CATALOGUE_SETTING, MAX_STORED_BYTES,
 import { effect, type Outcome } from "../domain/effects";
 import { MEMORY_KEY, parseMemory } from "../domain/insertPlan";
 import { reconcile } from "../domain/reconcile";
+import { loadBundled } from "../data/lazy";
 import * as F from "../functions/functions";
 import { installFakeHost } from "../../test/fake-excel/host";
 import { WorkbookModel } from "../../test/fake-excel/model";
@@ -120,6 +121,9 @@ describe("the active catalogue lives in the workbook", () => {
 });
 
 describe("TILTAK.* functions answer from the active catalogue", () => {
+  // The built-in catalogue's chunk loads on the first call (functions.test.ts covers that call).
+  beforeAll(() => loadBundled());
+
   test("after a switch, and back", async () => {
     setup();
     expect(only(F.effekt([["2.2"]], [[2028]]))).toBe(-9.3);

@@ -20,9 +20,12 @@ import {
   type CatalogueOrigin,
 } from "../domain/activeCatalogue";
 import type { Catalogue } from "../domain/catalogue";
-import { CATALOGUE_SETTING, parseStoredCatalogue, storedCatalogueText } from "../domain/storedCatalogue";
+import { CATALOGUE_SETTING } from "../domain/catalogueSetting";
 
-export { CATALOGUE_SETTING } from "../domain/storedCatalogue";
+export { CATALOGUE_SETTING } from "../domain/catalogueSetting";
+
+// The parser and validator (8 KB gzip) load only for a workbook that stores a catalogue, or for a switch.
+const stored = () => import(/* webpackChunkName: "lagret-katalog" */ "../domain/storedCatalogue");
 
 /** The workbook's stored catalogue into the page's store (one read, one sync); the built-in one when there is none. */
 export async function loadWorkbookCatalogue(): Promise<void> {
@@ -36,9 +39,10 @@ export async function loadWorkbookCatalogue(): Promise<void> {
     setActiveCatalogue(null, { kind: "builtin" });
     return;
   }
+  const { parseStoredCatalogue } = await stored();
   try {
-    const stored = parseStoredCatalogue(raw);
-    setActiveCatalogue(stored.catalogue, stored.origin, { acceptedOver: stored.acceptedOver });
+    const found = parseStoredCatalogue(raw);
+    setActiveCatalogue(found.catalogue, found.origin, { acceptedOver: found.acceptedOver });
   } catch (e) {
     const why = e instanceof Error ? e.message : "ukjent feil";
     setActiveCatalogue(null, { kind: "builtin" }, { problem: `Katalogen som er lagret i arbeidsboken, kan ikke brukes (${why}). Tiltaksmeny bruker den innebygde katalogen.` });
@@ -66,7 +70,7 @@ export function startActiveCatalogue(): Promise<void> {
  */
 export async function activateCatalogue(cat: Catalogue | null, origin: CatalogueOrigin, options: { readonly acceptedOver?: string | null } = {}): Promise<void> {
   const acceptedOver = options.acceptedOver ?? null;
-  const text = cat ? storedCatalogueText(cat, origin, acceptedOver) : null;
+  const text = cat ? (await stored()).storedCatalogueText(cat, origin, acceptedOver) : null;
   const before = activeCatalogueState();
   // Active here first: functions that Excel calls during the recalculation below must see the new one.
   setActiveCatalogue(cat, origin, { acceptedOver });

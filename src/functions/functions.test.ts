@@ -3,6 +3,7 @@
 // function is registered under its documented id. Expected values are read from catalogue.json.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { loadBundled } from "../data/lazy";
 import * as F from "./functions";
 
 interface RawCatalogue {
@@ -31,6 +32,24 @@ function expectExcelError(v: unknown, code: "#N/A" | "#VALUE!", message?: RegExp
   if (message) expect(e.message).toMatch(message);
   return e;
 }
+
+describe("the built-in catalogue loads on the first call", () => {
+  test("a call before it has loaded answers with a promise of the same value; later calls answer at once", async () => {
+    const expected = (raw.measures.find((m) => m.id === "2.2")?.summary?.values as Record<string, number>)["2028"];
+    let mod: typeof F | undefined;
+    await jest.isolateModulesAsync(async () => {
+      mod = await import("./functions");
+    });
+    if (!mod) throw new Error("functions.ts did not load");
+    const first = mod.effekt([["2.2"]], [[2028]]) as unknown;
+    expect(first).toBeInstanceOf(Promise);
+    expect(only(await (first as Promise<unknown[][]>))).toBe(expected);
+    expect(only(mod.effekt([["2.2"]], [[2028]]))).toBe(expected);
+  });
+});
+
+// Loaded once for the tests below, which call the functions synchronously.
+beforeAll(() => loadBundled());
 
 describe("results are plain values", () => {
   test("EFFEKT: the summary value as a number (help example 2.2 in 2028 → -9,3)", () => {

@@ -9,7 +9,7 @@
 // from the wrong catalogue. When the catalogue changes, the pane's adapter (excel/catalogueStore.ts) has
 // Excel recalculate every formula (Application.calculate full), so every TILTAK cell asks again.
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { currentCatalogue } from "../data/bundled";
+import { bundledIfLoaded, loadBundled } from "../data/lazy";
 import { isPending, whenReady } from "../domain/activeCatalogue";
 import type { Catalogue } from "../domain/catalogue";
 import { startActiveCatalogue } from "../excel/catalogueStore";
@@ -25,13 +25,14 @@ function toExcel(cell: CellResult): unknown {
 const excelMatrix = (m: CellResult[][]): unknown[][] => m.map((row) => row.map(toExcel));
 
 /**
- * The answer from the active catalogue: at once, or (while the workbook's catalogue is read at start-up)
- * a promise of it. The declared type stays `any[][]` for the metadata generator; Excel accepts a promise
- * from any custom function.
+ * The answer from the active catalogue: at once, or (on the first call, while the built-in catalogue's
+ * chunk loads, or while the workbook's catalogue is read at start-up) a promise of it. The declared type
+ * stays `any[][]` for the metadata generator; Excel accepts a promise from any custom function.
  */
 function answer(compute: (cat: Catalogue) => CellResult[][]): any[][] {
-  if (!isPending()) return excelMatrix(compute(currentCatalogue())) as any[][];
-  return whenReady().then(() => excelMatrix(compute(currentCatalogue()))) as unknown as any[][];
+  const bundled = bundledIfLoaded();
+  if (bundled && !isPending()) return excelMatrix(compute(bundled.currentCatalogue())) as any[][];
+  return Promise.all([loadBundled(), whenReady()]).then(([m]) => excelMatrix(compute(m.currentCatalogue()))) as unknown as any[][];
 }
 
 /**

@@ -6,6 +6,7 @@
 // Not mounted by itself: the pane (App.tsx) mounts it. Props and actions are described with the props type.
 import { Button, Field, Input, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
 import { useEffect, useId, useState, useSyncExternalStore } from "react";
+import { loadBundled } from "../data/lazy";
 import { activeCatalogueState, onActiveCatalogueChange, type ActiveCatalogueState, type CatalogueOrigin } from "../domain/activeCatalogue";
 import { hasNoProvenance, type Catalogue } from "../domain/catalogue";
 import type { CatalogueClash } from "../domain/catalogueSwitch";
@@ -293,7 +294,7 @@ export function CataloguePanel({ builtin, actions, onActivated, inExcel = true }
 
   /** Back to the built-in catalogue: through the same check (the workbook may have another catalogue's tables). */
   async function offerBuiltin(): Promise<void> {
-    const bundled = (await import("../data/bundled")).bundledCatalogue;
+    const bundled = (await loadBundled()).bundledCatalogue;
     const clash = inExcel ? await act.check(bundled) : null;
     if (clash) setPending({ catalogue: bundled, origin: { kind: "builtin" }, clash });
     else await switchTo(null, { kind: "builtin" }, null);

@@ -1,10 +1,10 @@
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+// Shown on Start, so it uses the pane's own Notice/Busy rather than Fluent's MessageBar and Spinner (16 KB
+// gzip the page would load at start for a button most users never press).
+import { Button } from "@fluentui/react-components";
 import { useCallback, useRef, useState } from "react";
+import { loadBundled } from "../data/lazy";
 import type { Catalogue } from "../domain/catalogue";
-
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-});
+import { Busy, Notice } from "./Notice";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -20,7 +20,7 @@ export interface WorkbookFile {
 async function buildFile(catalogue?: Catalogue): Promise<WorkbookFile> {
   const [{ catalogueFile, workbookFileName }, cat] = await Promise.all([
     import(/* webpackChunkName: "arbeidsbok" */ "../xlsx/file"),
-    catalogue ?? import("../data/bundled").then((m) => m.bundledCatalogue),
+    catalogue ?? loadBundled().then((m) => m.bundledCatalogue),
   ]);
   return { bytes: await catalogueFile(cat), name: workbookFileName(cat) };
 }
@@ -67,7 +67,6 @@ type State = { readonly state: "idle" | "busy" } | { readonly state: "done"; rea
  * add-in. Works in a plain browser as well as in Excel.
  */
 export function DownloadWorkbook({ catalogue, build = buildFile, save = saveFile }: { catalogue?: Catalogue; build?: (catalogue?: Catalogue) => Promise<WorkbookFile>; save?: (file: WorkbookFile) => void }) {
-  const styles = useStyles();
   const [state, setState] = useState<State>({ state: "idle" });
   const [opened, setOpened] = useState<boolean | null>(null);
   const running = useRef(false);
@@ -87,7 +86,7 @@ export function DownloadWorkbook({ catalogue, build = buildFile, save = saveFile
   }, [build, save, catalogue]);
   const pageUrl = typeof window !== "undefined" ? (window.location.href.split("#")[0] ?? "") : "";
   return (
-    <section className={styles.root} aria-label="Last ned som arbeidsbok">
+    <section className="tm-stack" aria-label="Last ned som arbeidsbok">
       <div>
         <Button appearance="secondary" onClick={() => void start()} disabled={state.state === "busy"} aria-describedby="download-help">
           Last ned som arbeidsbok
@@ -96,11 +95,10 @@ export function DownloadWorkbook({ catalogue, build = buildFile, save = saveFile
       <span id="download-help">
         Alle tabellene som en Excel-fil (.xlsx), for kolleger som ikke har tillegget. Formlene regner i Excel uten tillegget.
       </span>
-      {state.state === "busy" && <Spinner size="tiny" label="Lager arbeidsboken …" />}
+      {state.state === "busy" && <Busy label="Lager arbeidsboken …" />}
       {state.state === "done" && (
-        <MessageBar intent="success">
-          <MessageBarBody data-testid="download-result">
-            <MessageBarTitle>Arbeidsboken er laget</MessageBarTitle>
+        <Notice intent="success" title="Arbeidsboken er laget" testId="download-result" role="status">
+          <span>
             Filen heter {state.name} og ligger blant nedlastingene dine.
             {insideOffice() && (
               <>
@@ -115,16 +113,13 @@ export function DownloadWorkbook({ catalogue, build = buildFile, save = saveFile
                 )}
               </>
             )}
-          </MessageBarBody>
-        </MessageBar>
+          </span>
+        </Notice>
       )}
       {state.state === "error" && (
-        <MessageBar intent="error">
-          <MessageBarBody data-testid="download-error">
-            <MessageBarTitle>Arbeidsboken ble ikke laget</MessageBarTitle>
-            Prøv igjen. Hjelper ikke det, kan den som drifter tillegget lage filen med kommandoen «npm run workbook».
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="error" title="Arbeidsboken ble ikke laget" testId="download-error" role="alert">
+          Prøv igjen. Hjelper ikke det, kan den som drifter tillegget lage filen med kommandoen «npm run workbook».
+        </Notice>
       )}
     </section>
   );

@@ -4,6 +4,7 @@
 import { useSyncExternalStore } from "react";
 import { activeCatalogueState, onActiveCatalogueChange, whenReady, type ActiveCatalogueState } from "../domain/activeCatalogue";
 import type { Catalogue } from "../domain/catalogue";
+import { loadBundled } from "../data/lazy";
 
 export interface CatalogueInfo {
   readonly id: string;
@@ -35,15 +36,12 @@ function buildTimeInfo(): CatalogueInfo {
 
 export const CATALOGUE_INFO: CatalogueInfo = buildTimeInfo();
 
-let loading: Promise<typeof import("../data/bundled")> | null = null;
-
 /**
  * The catalogue in use (the workbook's own, else the built-in one), once loaded: the first call starts the
  * download; a workbook catalogue still being read at start-up is waited for.
  */
 export async function loadCatalogue(): Promise<Catalogue> {
-  loading ??= import(/* webpackChunkName: "katalog" */ "../data/bundled");
-  const m = await loading;
+  const m = await loadBundled();
   await whenReady();
   return m.currentCatalogue();
 }
@@ -51,7 +49,7 @@ export async function loadCatalogue(): Promise<Catalogue> {
 /** The loaded catalogue module's current catalogue, for views rendered after loadCatalogue() resolved. */
 export async function catalogueModule(): Promise<typeof import("../data/bundled")> {
   await loadCatalogue();
-  return loading as Promise<typeof import("../data/bundled")>;
+  return loadBundled();
 }
 
 /** The active catalogue's state (which one, where from), re-rendering on every switch. */

@@ -65,3 +65,34 @@ document.addEventListener("DOMContentLoaded", () => {
     if (++tries > 50) clearInterval(timer);
   }, 50);
 });
+
+// Excel's shared runtime gives the page CustomFunctions; the functions entry registers TILTAK.* with
+// associate. office.js defines it outside Office too, extending an existing object and assigning its own
+// associate (custom-functions-runtime.js: `(CustomFunctions||(CustomFunctions={}))`, then `a.associate=`).
+// Keep every registration in window.__customFunctions as well, so a test can call a function as Excel would.
+type Fn = (...args: unknown[]) => unknown;
+const registered: Record<string, Fn> = {};
+const cfWindow = window as unknown as { CustomFunctions?: Record<string, unknown>; __customFunctions: Record<string, Fn> };
+cfWindow.__customFunctions = registered;
+class CustomFunctionError extends Error {
+  constructor(
+    readonly code: string,
+    message?: string,
+  ) {
+    super(message);
+  }
+}
+const customFunctions: Record<string, unknown> = cfWindow.CustomFunctions ?? {
+  Error: CustomFunctionError,
+  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" },
+};
+let officeAssociate = customFunctions.associate as ((id: string, fn: Fn) => void) | undefined;
+Object.defineProperty(customFunctions, "associate", {
+  configurable: true,
+  get: () => (id: string, fn: Fn) => {
+    registered[id.toUpperCase()] = fn;
+    officeAssociate?.(id, fn);
+  },
+  set: (f: (id: string, fn: Fn) => void) => void (officeAssociate = f),
+});
+cfWindow.CustomFunctions = customFunctions;
