@@ -38,7 +38,7 @@ function unknownCell(): CellValue {
   return { formula: "=NA()" };
 }
 
-export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: "feil", warning: "advarsel", info: "info" };
+export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: "feil", warning: "advarsel", info: "merknad" };
 /**
  * «Alvorlighet» of an Avvik row whose finding no longer holds but that the user wrote in (a column they
  * added): kept, with their words, and counted by nothing (formulas count feil and advarsel by name).

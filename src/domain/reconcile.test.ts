@@ -28,7 +28,7 @@ describe("detail-vs-summary", () => {
     expect(f).toEqual([
       expect.objectContaining({ measure: "4.12", group: 4, rule: "detail-vs-summary", severity: "error", years: [2028], expected: -0.5, actual: -0.42 }),
     ]);
-    expect(f[0]!.message).toMatch(/-0,42.*2028.*-0,5/);
+    expect(f[0]!.message).toMatch(/−0,42.*2028.*−0,5/);
   });
 
   test("a blank summary cell is 0: a detail value there is a disagreement; a year the table lacks is not compared", () => {
@@ -137,10 +137,10 @@ describe("total-target", () => {
   test("group targets that do not add up to the overall target are a warning per column, with both figures", () => {
     const f = run("total-target", [], targets({ "1": target(-13.5, -27, -24.8, 10), "2": target(-27.5, -55, -63.3, 11) }, target(-40, -80, -88.1, 12)));
     expect(f).toEqual([
-      { measure: null, group: null, rule: "total-target", severity: "warning", years: [2029], expected: -40, actual: -41, message: expect.stringContaining("-41") },
-      { measure: null, group: null, rule: "total-target", severity: "warning", years: [2029], expected: -80, actual: -82, message: expect.stringContaining("-82") },
+      { measure: null, group: null, rule: "total-target", severity: "warning", years: [2029], expected: -40, actual: -41, message: expect.stringContaining("−41,0") },
+      { measure: null, group: null, rule: "total-target", severity: "warning", years: [2029], expected: -80, actual: -82, message: expect.stringContaining("−82,0") },
     ]);
-    expect(f[0]!.message).toMatch(/summerer til -41 mill\. kr, men det samlede sparekravet er trykt som -40 \(linje 10–12\).*«Gjenstår».*1/);
+    expect(f[0]!.message).toMatch(/summerer til −41,0 mill\. kr, men det samlede sparekravet er trykt som −40,0 \(linje 10–12\).*«Gjenstår».*1/);
   });
 
   test("targets that add up, at the overall row's precision, are not flagged", () => {
@@ -266,7 +266,7 @@ describe("a catalogue in 1000 kr", () => {
     const t = (sparekrav: number) => ({ sparekrav, menu: null, printedTotal: null });
     const f = RULES.find((r) => r.id === "total-target")!.check(tnok([], { targets: { byGroup: { "1": t(-2000), "2": t(-2500) }, overall: t(-4000), mandate: [] } }));
     expect(f).toEqual([expect.objectContaining({ expected: -4, actual: -4.5 })]);
-    expect(f[0]!.message).toMatch(/summerer til -4,5 mill\. kr, men det samlede sparekravet er trykt som -4:/);
+    expect(f[0]!.message).toMatch(/summerer til −4,5 mill\. kr, men det samlede sparekravet er trykt som −4,0:/);
   });
 });
 
@@ -345,5 +345,15 @@ describe("on the bundled catalogue", () => {
   test("findings are ordered by measure, report-level ones last", () => {
     const firstTotal = findings.findIndex((f: Finding) => f.measure === null);
     expect(findings.slice(firstTotal).every((f) => f.measure === null)).toBe(true);
+  });
+});
+
+describe("figures in messages read as in the pane", () => {
+  const all = reconcile(loadCatalogue(catalogueJson));
+  test("negative figures carry the minus sign U+2212, never a hyphen; at most three decimals", () => {
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.filter((f) => /(^|[\s(«])-\d/.test(f.message)).map((f) => f.message)).toEqual([]);
+    expect(all.filter((f) => /\d,\d{4,}/.test(f.message)).map((f) => f.message)).toEqual([]);
+    expect(all.some((f) => /\u2212\d+,\d/.test(f.message))).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
 import type { Catalogue } from "./catalogue";
 import { decimalSubtract, decimalSum, roundHalfUp } from "./decimal";
 import { detailNetRow, menuMeasures, normaliseDetailValue, toMnok } from "./effects";
+import { formatFigure } from "./numberText";
 import { cellDecimals, decimalsInOrder, inMnokDecimals } from "./precision";
 import { isInterpreted, isUnreadable, type Cell, type DetailTable, type DetailUnit, type GroupTableRow, type GroupTarget, type Measure, type ValueRow, type YearValues } from "./types";
 
@@ -47,7 +48,8 @@ export interface Rule {
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
 
-const fmt = (x: number) => x.toLocaleString("nb-NO", { maximumFractionDigits: 6 }).replace("\u2212", "-");
+/** Figures in messages as the pane shows them («−», nb-NO), with up to 3 decimals: the catalogue's precision. */
+const fmt = (x: number, min = 1) => formatFigure(x, 3, min);
 
 /** A cell's number for comparison: blank counts as 0 (no effect), unreadable is unknown (null). */
 function num(c: Cell | undefined): number | null {
@@ -245,6 +247,8 @@ const linesVsNet: Rule = {
       const lineValues = d.lines.flatMap((l) => Object.values(l.values)).filter((c): c is number => typeof c === "number");
       if (lineValues.length === 0) return [];
       const out: Finding[] = [];
+      // Kroner and thousands are printed whole; mill. kr with a decimal.
+      const unitMin = d.unit === "MNOK" ? 1 : 0;
       for (const y of d.years) {
         const net = num(d.net.values[String(y)]);
         const parts = d.lines.map((l) => num(l.values[String(y)]));
@@ -261,7 +265,7 @@ const linesVsNet: Rule = {
                 years: [y],
                 expected: net,
                 actual: sum,
-                message: `Linjene i effekttabellen summerer til ${fmt(sum)} i ${y}, nettoraden viser ${fmt(net)}${d.unit === "MNOK" ? "" : ` (${d.unit === "NOK" ? "kr" : "1000 kr"})`}.`,
+                message: `Linjene i effekttabellen summerer til ${fmt(sum, unitMin)} i ${y}, nettoraden viser ${fmt(net, unitMin)}${d.unit === "MNOK" ? "" : ` (${d.unit === "NOK" ? "kr" : "1000 kr"})`}.`,
               },
               m,
             ),

@@ -178,7 +178,7 @@ describe("findings in the workbook", () => {
     expect(rows).toHaveLength(findings.reduce((n, f) => n + Math.max(1, f.years.length), 0));
     expect(Object.keys(rows[0]!)).toEqual(["Nr", "Gruppe", "Regel", "Alvorlighet", "År", "Forventet", "Faktisk", "Forklaring"]);
     expect(rows).toContainEqual(expect.objectContaining({ Nr: "4.12", Regel: "detail-vs-summary", Alvorlighet: "feil", År: 2028, Forventet: -0.5, Faktisk: -0.42 }));
-    expect(new Set(rows.map((r) => r.Alvorlighet))).toEqual(new Set(["feil", "advarsel", "info"]));
+    expect(new Set(rows.map((r) => r.Alvorlighet))).toEqual(new Set(["feil", "advarsel", "merknad"]));
   });
 
   test("the Tiltak table counts each measure's findings with a native formula over the Avvik table", async () => {

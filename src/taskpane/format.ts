@@ -1,31 +1,8 @@
-// nb-NO display of numbers, years and counts, the same in every view. Values are rounded decimally first:
-// Intl rounds the binary double, which would show -0.15 as "-0,1". Intl's nb-NO output carries the minus
-// sign U+2212 and a (narrow) no-break space as thousands separator; nothing here hard-codes either.
-import { decimalsOf, roundHalfUp } from "../domain/decimal";
+// nb-NO display of numbers, years and counts, the same in every view. Amounts come from domain/numberText.ts,
+// which the findings' messages use too.
+import { formatMnok } from "../domain/numberText";
 
-const formatters = new Map<number, Intl.NumberFormat>();
-
-function formatter(decimals: number): Intl.NumberFormat {
-  let f = formatters.get(decimals);
-  if (!f) {
-    f = new Intl.NumberFormat("nb-NO", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-    formatters.set(decimals, f);
-  }
-  return f;
-}
-
-/** A value in mill. kr with a fixed number of decimals (one, like the report's summary table). */
-export function formatMnok(value: number, decimals = 1): string {
-  return formatter(decimals).format(roundHalfUp(value, decimals));
-}
-
-/**
- * A figure as the report prints it: one decimal, or two where the value has them (the report prints some
- * sums as −3,33; one decimal would hide the very difference a finding is about). Never more than two.
- */
-export function formatFigure(value: number): string {
-  return formatMnok(value, Math.min(2, Math.max(1, decimalsOf(roundHalfUp(value, 2)))));
-}
+export { formatFigure, formatMnok } from "../domain/numberText";
 
 /** "−4,3 mill. kr": the unit on every amount a view states on its own. */
 export function mnok(value: number): string {
