@@ -156,33 +156,6 @@ export async function installOfficeTheme(page: Page, theme: OfficeTheme | null):
   await page.addInitScript(`(${OFFICE_THEME_SCRIPT})(${JSON.stringify(theme)})`);
 }
 
-/**
- * The fake host patches Office.context (requirements, diagnostics) from its own Office.onReady callback, which
- * it can only register after the pane's scripts have registered theirs; on a fast load the pane would render
- * before the patch. Like Excel, which has the context ready before onReady resolves, the promise form the pane
- * uses (`Office.onReady().then(…)`) is held a moment after office.js is ready; callbacks (the fake's) are not.
- */
-export async function holdPaneUntilHostReady(page: Page): Promise<void> {
-  await page.addInitScript(`(() => {
-    const hook = () => {
-      const office = window.Office;
-      if (!office || !office.onReady || office.__held) return;
-      const onReady = office.onReady.bind(office);
-      office.onReady = (callback) => (callback ? onReady(callback) : onReady().then((info) => new Promise((ok) => setTimeout(() => ok(info), 100))));
-      office.__held = true;
-    };
-    const watch = new MutationObserver(() => {
-      for (const s of document.querySelectorAll("script[src*='office.js']")) {
-        if (s.__held) continue;
-        s.__held = true;
-        s.addEventListener("load", hook);
-      }
-    });
-    watch.observe(document, { childList: true, subtree: true });
-    document.addEventListener("DOMContentLoaded", () => watch.disconnect());
-  })()`);
-}
-
 const OFFICE_THEME_SCRIPT = `(initial) => {
   const w = window;
   w.__officeTheme = initial || undefined;
@@ -262,7 +235,6 @@ export async function openPane(browser: Browser, opts: PaneOptions): Promise<{ p
     await page.addInitScript((init) => ((window as unknown as { __fakeExcelInit: unknown }).__fakeExcelInit = init), { sheets: opts.sheets, tables: opts.tables });
     await page.addInitScript(fakeExcelScript());
     await installOfficeTheme(page, opts.officeTheme ?? null);
-    await holdPaneUntilHostReady(page);
   }
   await page.goto(baseUrl() + "taskpane.html");
   return { page, errors, network };

@@ -3,7 +3,7 @@ import type { AxeResults } from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { version as packageVersion } from "../package.json";
 import catalogueJson from "../src/data/catalogue.json";
-import { baseUrl, fakeExcelScript, holdPaneUntilHostReady, launch, networkProblems, openPane, watchNetwork, type NetworkWatch } from "./browser";
+import { baseUrl, fakeExcelScript, launch, networkProblems, openPane, watchNetwork, type NetworkWatch } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -248,7 +248,6 @@ async function openPaneOnHost(host: HostInit, opts: { clipboard?: boolean } = {}
   page.on("pageerror", (e) => errors.push(e.message));
   await page.addInitScript((init) => ((window as unknown as { __fakeExcelInit: unknown }).__fakeExcelInit = init), { ...host });
   await page.addInitScript(fakeExcelScript());
-  await holdPaneUntilHostReady(page);
   await page.goto(baseUrl() + "taskpane.html");
   return { page, errors, network };
 }

@@ -54,7 +54,21 @@ function patchRequirements(): void {
     }
   }
 }
+// Excel has Office.context ready before Office.onReady resolves. Patch as soon as office.js has run (before
+// the pane's own scripts), and queue the patch first in Office.onReady, so the pane never sees the bare context.
+const officeScripts = new MutationObserver(() => {
+  for (const s of document.querySelectorAll<HTMLScriptElement & { __fakeHostWatched?: boolean }>("script[src*='office.js']")) {
+    if (s.__fakeHostWatched) continue;
+    s.__fakeHostWatched = true;
+    s.addEventListener("load", () => {
+      patchRequirements();
+      (window as unknown as { Office?: { onReady?: (cb: () => void) => unknown } }).Office?.onReady?.(patchRequirements);
+    });
+  }
+});
+officeScripts.observe(document, { childList: true, subtree: true });
 document.addEventListener("DOMContentLoaded", () => {
+  officeScripts.disconnect();
   patchRequirements();
   // office.js may set up Office.context again while it initialises: patch again once it is ready.
   const office = (window as unknown as { Office?: { onReady?: (cb: () => void) => unknown } }).Office;
