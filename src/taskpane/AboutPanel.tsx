@@ -20,8 +20,8 @@ export function AboutPanel({ catalogue }: { catalogue: CatalogueIdentity }) {
           aria-controls="about-panel"
           onClick={() => setOpen((o) => !o)}
           icon={
-            <span aria-hidden="true" style={{ display: "inline-block", width: "1em", textAlign: "center" }}>
-              {open ? "▾" : "▸"}
+            <span aria-hidden="true" style={{ display: "inline-block", fontSize: "0.75em" }}>
+              {open ? "▼" : "▶"}
             </span>
           }
         >
