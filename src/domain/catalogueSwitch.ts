@@ -33,6 +33,13 @@ function tableIds(state: WorkbookState): string[] {
   return out;
 }
 
+/** The catalogue the add-in's tables came from: the memory's, else (a file-made workbook) the identity name's. */
+function tablesFrom(state: WorkbookState): { readonly id: string; readonly version: string } | null {
+  const memory = parseMemory(state.memory);
+  if (memory) return { id: memory.catalogueId, version: memory.catalogueVersion };
+  return state.adopted && state.identity ? state.identity : null;
+}
+
 const listed = (ids: readonly string[], max = 8) => ids.slice(0, max).join(", ") + (ids.length > max ? ` og ${ids.length - max} til` : "");
 
 /**
@@ -41,12 +48,11 @@ const listed = (ids: readonly string[], max = 8) => ids.slice(0, max).join(", ")
  * or a switch the user has already agreed to (`acceptedOver`: the id of the catalogue they agreed to replace).
  */
 export function catalogueClash(next: Catalogue, state: WorkbookState, acceptedOver: string | null = null): CatalogueClash | null {
-  const memory = parseMemory(state.memory);
-  if (!memory || memory.catalogueId === next.id || memory.catalogueId === acceptedOver) return null;
+  const from = tablesFrom(state);
+  if (!from || from.id === next.id || from.id === acceptedOver) return null;
   const ids = tableIds(state);
   const shared = ids.filter((id) => next.measure(id) !== undefined);
   const leaving = ids.length - shared.length;
-  const from = { id: memory.catalogueId, version: memory.catalogueVersion };
   const to = { id: next.id, version: next.version, title: next.data.catalogue.title };
   const head = `Arbeidsboken har tabeller fra katalogen «${from.id}» (versjon ${from.version}), og du bytter til «${to.title}».`;
   const marked = leaving > 0 ? ` ${count(leaving, NOUN.tiltak)} som ikke finnes i den nye katalogen, blir stående og merkes «Ikke i katalog ${to.version}» når du setter den inn.` : "";
@@ -65,7 +71,7 @@ export function catalogueClash(next: Catalogue, state: WorkbookState, acceptedOv
  * Norwegian explanation when the tables came from another catalogue, else null.
  */
 export function catalogueMismatch(active: Catalogue, state: WorkbookState): string | null {
-  const memory = parseMemory(state.memory);
-  if (!memory || memory.catalogueId === active.id) return null;
-  return `Tabellene i arbeidsboken er fra katalogen «${memory.catalogueId}» (versjon ${memory.catalogueVersion}), men den aktive katalogen er «${active.data.catalogue.title}». Sett inn den aktive katalogen først, eller bytt tilbake til «${memory.catalogueId}».`;
+  const from = tablesFrom(state);
+  if (!from || from.id === active.id) return null;
+  return `Tabellene i arbeidsboken er fra katalogen «${from.id}» (versjon ${from.version}), men den aktive katalogen er «${active.data.catalogue.title}». Sett inn den aktive katalogen først, eller bytt tilbake til «${from.id}».`;
 }

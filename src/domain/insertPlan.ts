@@ -62,6 +62,8 @@ export interface WorkbookState {
   readonly tables: Partial<Record<TableKey, ExistingTable | null>>;
   /** No memory, but the workbook names this catalogue (a file from the .xlsx renderer): its tables are ours. */
   readonly adopted?: boolean;
+  /** The catalogue the identity name `Tiltaksmeny_katalog` names, memory or not (null: no such name). */
+  readonly identity?: { readonly id: string; readonly version: string } | null;
   /** The used range (values only) of sheets a table of ours may be re-created on, by lower-case sheet name. */
   readonly used?: Readonly<Record<string, Rect | null>>;
 }

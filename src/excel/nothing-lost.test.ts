@@ -3,7 +3,7 @@
 // exactly (or the user is told what is left). All on the strict fake host.
 import catalogueJson from "../data/catalogue.json";
 import { bundledCatalogue as cat } from "../data/bundled";
-import { loadCatalogue } from "../domain/catalogue";
+import { loadCatalogue, type Catalogue } from "../domain/catalogue";
 import { IDENTITY_NAME, identityFormula } from "../domain/identity";
 import { catalogueLayout } from "../domain/layout";
 import { MEMORY_KEY, parseMemory } from "../domain/insertPlan";
@@ -13,7 +13,10 @@ import { WorkbookModel } from "../../test/fake-excel/model";
 import type { DeepMutable } from "../../test/fixtures";
 import { errorDetails } from "./errors";
 import { insertCatalogue, InsertFailed, InsertRefused } from "./insert";
+import { checkCatalogueSwitch } from "./catalogueSwitch";
 import { recheckWorkbook } from "./recheck";
+import { readTertial } from "./tertial";
+import { freezeVersion } from "./versions";
 
 const setup = () => installFakeHost(new WorkbookModel(["Budsjett 2026"]));
 const copy = (): DeepMutable<CatalogueData> => JSON.parse(JSON.stringify(catalogueJson));
@@ -125,6 +128,31 @@ describe("a file from the .xlsx renderer (no memory, the identity name)", () => 
     await insertCatalogue(cat);
     expect(model.tables.map((x) => x.name)).toEqual(tables);
     expect(valgt(model, "Tiltak")).toEqual(firstIds);
+  });
+
+  /** The add-in's tables as a file makes them: no memory, the identity name naming `c`. */
+  async function fileMade(c: Pick<Catalogue, "id" | "version"> = cat): Promise<WorkbookModel> {
+    const model = setup();
+    await insertCatalogue(cat);
+    model.settings.delete(MEMORY_KEY);
+    model.nameValues.set(IDENTITY_NAME, identityFormula(c).replace(/^="|"$/g, ""));
+    return model;
+  }
+
+  test("before any insert, the follow-up actions work on its tables (a colleague's file opened with the add-in)", async () => {
+    const model = await fileMade();
+    const frozen = await freezeVersion("Vedtatt budsjett");
+    expect(frozen.versions.map((v) => v.name)).toEqual(["Vedtatt budsjett"]);
+    expect(model.tableObjects("Versjoner").some((r) => r.Versjon === "Vedtatt budsjett")).toBe(true);
+    expect((await readTertial()).rows.length).toBe(model.tableObjects("Oppfolging").length);
+  });
+
+  test("a switch to another catalogue over a file's tables is explained, naming the file's catalogue", async () => {
+    await fileMade();
+    const other = loadCatalogue({ ...copy(), catalogue: { ...copy().catalogue, id: "annen-kommune", title: "Annen kommune" } } as unknown as CatalogueData);
+    const clash = await checkCatalogueSwitch(other);
+    expect(clash?.from).toEqual({ id: cat.id, version: cat.version });
+    expect(await checkCatalogueSwitch(cat)).toBeNull();
   });
 });
 

@@ -23,7 +23,7 @@ interface TableInfo {
 export interface ReadOptions {
   /** Our tables' headers, to recognise a table the user renamed when its id is not remembered. */
   readonly signatures?: Partial<Record<TableKey, Signature>>;
-  /** The catalogue whose file-made tables (identity name, no memory) count as ours. */
+  /** The catalogue whose file-made tables (identity name, no memory) count as ours; absent: whichever it names. */
   readonly catalogueId?: string;
 }
 
@@ -84,7 +84,11 @@ export async function readState(context: Excel.RequestContext, options: ReadOpti
   const rawMemory = setting.isNullObject ? null : (setting.value as unknown);
   const memory = parseMemory(rawMemory);
   const identity = names.items.find((n) => n.name.toLowerCase() === IDENTITY_NAME.toLowerCase());
-  const adopted = !memory && !!options.catalogueId && parseIdentity(identity?.value)?.id === options.catalogueId;
+  // A workbook without memory whose identity name names a catalogue (the .xlsx file, a lost setting): its
+  // tables are ours. An insert adopts them only for the same catalogue; every other action reads them whatever
+  // catalogue made them (the switch check compares catalogues itself).
+  const named = parseIdentity(identity?.value);
+  const adopted = !memory && !!named && (options.catalogueId === undefined || named.id === options.catalogueId);
   const infos: TableInfo[] = tables.items.map((t) => ({ id: t.id, name: t.name, sheet: t.worksheet.name, showTotals: t.showTotals }));
   const claimed = new Set<TableInfo>();
   const found: Partial<Record<TableKey, ExistingTable | null>> = {};
@@ -145,6 +149,7 @@ export async function readState(context: Excel.RequestContext, options: ReadOpti
     memory: rawMemory,
     tables: found,
     adopted,
+    identity: named,
     used: usedRects,
     tableIds: infos.map((i) => i.id),
   };
