@@ -10,12 +10,13 @@ import { loadCatalogue, type Catalogue } from "../domain/catalogue";
 import { catalogueFromFile, CatalogueError, CATALOGUE_SETTING, MAX_STORED_BYTES, tableToCatalogue } from "../domain/catalogueImport";
 import { effect, type Outcome } from "../domain/effects";
 import { MEMORY_KEY, parseMemory } from "../domain/insertPlan";
+import { storedCatalogueText } from "../domain/storedCatalogue";
 import { reconcile } from "../domain/reconcile";
 import { loadBundled } from "../data/lazy";
 import * as F from "../functions/functions";
 import { installFakeHost } from "../../test/fake-excel/host";
 import { WorkbookModel } from "../../test/fake-excel/model";
-import { activateCatalogue, loadWorkbookCatalogue } from "./catalogueStore";
+import { activateCatalogue, loadWorkbookCatalogue, settingRefreshes } from "./catalogueStore";
 import { checkCatalogueSwitch } from "./catalogueSwitch";
 import { listTables, readTableImport } from "./catalogueTable";
 import { readChoice } from "./followup";
@@ -365,5 +366,49 @@ describe("a catalogue from a table in the workbook", () => {
     for (let r = 0; r < 12_000; r += 1000) model.setInput(sheet, r, 0, "x");
     model.selection = "'Budsjett 2026'!A:C";
     await expect(readTableImport()).rejects.toThrow(CatalogueError);
+  });
+});
+
+describe("co-authoring: a catalogue switched by another user", () => {
+  /** Lets the settings-changed events (raised asynchronously) and the re-reads they queue finish. */
+  const settled = async () => {
+    await new Promise((ok) => setTimeout(ok, 0));
+    await settingRefreshes();
+  };
+  const recalcs = (model: WorkbookModel) => model.ops.filter((o) => o === "application.calculate(Full)").length;
+
+  test("the setting changing elsewhere makes the new catalogue active here and recalculates this page's formulas", async () => {
+    const model = setup();
+    await loadWorkbookCatalogue({ follow: true });
+    // Followed from the start-up read's own request: no round trip of its own.
+    expect(model.syncs).toBe(1);
+    expect(activeCatalogue()).toBeNull();
+    model.settingChangedElsewhere(CATALOGUE_SETTING, storedCatalogueText(eksempel, { kind: "file", name: "eksempel-kommune.json" }, null));
+    await settled();
+    expect(activeCatalogue()?.id).toBe(eksempel.id);
+    expect(recalcs(model)).toBe(1);
+    // And back to the built-in one when the other user restores it.
+    model.settingChangedElsewhere(CATALOGUE_SETTING, "");
+    await settled();
+    expect(activeCatalogue()).toBeNull();
+    expect(recalcs(model)).toBe(2);
+  });
+
+  test("this page's own switch raises the event too, and costs one read, not a second recalculation", async () => {
+    const model = setup();
+    await loadWorkbookCatalogue({ follow: true });
+    await activateCatalogue(eksempel, { kind: "workbook" });
+    await settled();
+    expect(activeCatalogue()?.id).toBe(eksempel.id);
+    expect(recalcs(model)).toBe(1);
+  });
+
+  test("another setting changing (the insert's memory) changes nothing", async () => {
+    const model = setup();
+    await loadWorkbookCatalogue({ follow: true });
+    await insertCatalogue(elverum);
+    await settled();
+    expect(activeCatalogue()).toBeNull();
+    expect(recalcs(model)).toBe(0);
   });
 });

@@ -21,20 +21,31 @@ import {
 } from "../domain/activeCatalogue";
 import type { Catalogue } from "../domain/catalogue";
 import { CATALOGUE_SETTING } from "../domain/catalogueSetting";
+import { supports } from "./requirements";
 
 export { CATALOGUE_SETTING } from "../domain/catalogueSetting";
 
 // The parser and validator (8 KB gzip) load only for a workbook that stores a catalogue, or for a switch.
 const stored = () => import(/* webpackChunkName: "lagret-katalog" */ "../domain/storedCatalogue");
 
-/** The workbook's stored catalogue into the page's store (one read, one sync); the built-in one when there is none. */
-export async function loadWorkbookCatalogue(): Promise<void> {
-  const raw = await Excel.run(async (context) => {
+/** The setting's text this page last applied or wrote ("" for none): a change event for it is no change. */
+let known: string | null = null;
+const asText = (raw: unknown): string => (raw === null || raw === undefined ? "" : typeof raw === "string" ? raw : JSON.stringify(raw));
+
+/** The setting's raw value; with `follow`, the settings-changed handler is registered in the same request. */
+async function readSetting(follow = false): Promise<unknown> {
+  return Excel.run(async (context) => {
+    if (follow) register(context);
     const setting = context.workbook.settings.getItemOrNullObject(CATALOGUE_SETTING);
     setting.load("value");
     await context.sync();
     return setting.isNullObject ? null : (setting.value as unknown);
   });
+}
+
+/** The setting's value (raw, as read) made the page's active catalogue; the built-in one when there is none. */
+async function apply(raw: unknown): Promise<void> {
+  known = asText(raw);
   if (raw === null || raw === undefined || raw === "") {
     setActiveCatalogue(null, { kind: "builtin" });
     return;
@@ -50,15 +61,63 @@ export async function loadWorkbookCatalogue(): Promise<void> {
 }
 
 /**
+ * The workbook's stored catalogue into the page's store (one read, one sync); the built-in one when there is
+ * none. With `follow`, changes made elsewhere are followed from then on (registered in the same sync).
+ */
+export async function loadWorkbookCatalogue(options: { readonly follow?: boolean } = {}): Promise<void> {
+  await apply(await readSetting(options.follow === true));
+}
+
+// Per Excel host object: one page has one, and each test's fake host is a new one.
+const following = new WeakSet<object>();
+let queue: Promise<void> = Promise.resolve();
+
+/**
+ * Co-authoring: "Excel doesn't synchronize your add-in's JavaScript variables … use events to detect
+ * coauthor changes" (office-js-docs-pr docs/excel/co-authoring-in-excel-add-ins.md). When another user
+ * switches the catalogue, the setting changes under this page: SettingCollection.onSettingsChanged ("Occurs
+ * when the settings in the document are changed", ExcelApi 1.4) re-reads it, and a changed catalogue is made
+ * active here and every formula recalculated, so this user's TILTAK cells answer from it too. Our own writes
+ * raise the event as well (the insert's memory, a switch): one read of the setting each, nothing more when the
+ * text is the one `known` holds. Whether Excel raises the event for a co-author's change is a self-test
+ * question (docs/excel-selvtest.md). Below ExcelApi 1.4 there is no event; a reopened workbook reads the setting.
+ */
+function register(context: Excel.RequestContext): void {
+  const host = Excel as unknown as object;
+  if (following.has(host) || !supports("1.4")) return;
+  following.add(host);
+  context.workbook.settings.onSettingsChanged.add(() => {
+    queue = queue.then(refreshFromSetting).catch(() => undefined);
+    return Promise.resolve();
+  });
+}
+
+/** Resolves when the re-reads the settings-changed events have queued so far are done. */
+export function settingRefreshes(): Promise<void> {
+  return queue;
+}
+
+async function refreshFromSetting(): Promise<void> {
+  const raw = await readSetting();
+  if (asText(raw) === known) return;
+  await apply(raw);
+  await Excel.run(async (context) => {
+    context.workbook.application.calculate("Full" as Excel.CalculationType);
+    await context.sync();
+  });
+}
+
+/**
  * Starts reading the workbook's catalogue, once per page, as soon as Office is ready: marked pending at
  * once, so custom functions called before then wait for it instead of answering from the built-in one.
+ * Then follows the setting for changes made elsewhere.
  */
 export function startActiveCatalogue(): Promise<void> {
   return startOnce(async () => {
     if (typeof Office !== "undefined" && typeof Office.onReady === "function") await Office.onReady();
     // Outside Excel (a browser, a test page) there is no workbook: the built-in catalogue stays.
     if (typeof Excel === "undefined") return;
-    await loadWorkbookCatalogue();
+    await loadWorkbookCatalogue({ follow: true });
   });
 }
 
@@ -72,6 +131,7 @@ export async function activateCatalogue(cat: Catalogue | null, origin: Catalogue
   const acceptedOver = options.acceptedOver ?? null;
   const text = cat ? (await stored()).storedCatalogueText(cat, origin, acceptedOver) : null;
   const before = activeCatalogueState();
+  const knownBefore = known;
   // Active here first: functions that Excel calls during the recalculation below must see the new one.
   setActiveCatalogue(cat, origin, { acceptedOver });
   try {
@@ -81,9 +141,12 @@ export async function activateCatalogue(cat: Catalogue | null, origin: Catalogue
       // means the same, so no read is needed to learn whether there is one to delete).
       settings.add(CATALOGUE_SETTING, text ?? "");
       context.workbook.application.calculate("Full" as Excel.CalculationType);
+      // Before the write: the settings-changed event it raises must find the text already known.
+      known = text ?? "";
       await context.sync();
     });
   } catch (error) {
+    known = knownBefore;
     setActiveCatalogue(before.catalogue, before.origin, { acceptedOver: before.acceptedOver, problem: before.problem });
     await Excel.run(async (context) => {
       context.workbook.application.calculate("Full" as Excel.CalculationType);

@@ -411,6 +411,7 @@ class FakeSetting extends Proxy<{ key: string }> {
     this.ctx.enqueue("setting.delete", () => {
       const s = this.resolve();
       if (s) this.ctx.model.settings.delete(s.key);
+      this.ctx.model.settingsChanged();
     });
   }
 }
@@ -419,7 +420,24 @@ class FakeSettings {
   constructor(private ctx: Ctx) {}
   add(key: string, value: unknown): void {
     this.ctx.need("SettingCollection.add");
-    this.ctx.enqueue(`settings.add(${key})`, () => this.ctx.model.settings.set(key, value), JSON.stringify(value).length);
+    this.ctx.enqueue(
+      `settings.add(${key})`,
+      () => {
+        this.ctx.model.settings.set(key, value);
+        // The page's own changes raise the event too: a handler must not loop on what it wrote itself.
+        this.ctx.model.settingsChanged();
+      },
+      JSON.stringify(value).length,
+    );
+  }
+  get onSettingsChanged(): { add: (handler: (e: unknown) => void) => { remove: () => void } } {
+    this.ctx.need("SettingCollection.onSettingsChanged");
+    return {
+      add: (handler: (e: unknown) => void) => {
+        this.ctx.enqueue("settings.onSettingsChanged.add", () => void this.ctx.model.settingsListeners.push(handler));
+        return { remove: () => undefined };
+      },
+    };
   }
   getItemOrNullObject(key: string): FakeSetting {
     this.ctx.need("SettingCollection.getItemOrNullObject");

@@ -87,6 +87,8 @@ export class WorkbookModel {
   selection: string | null = null;
   /** Table change handlers registered through table.onChanged.add, by table name. */
   listeners = new Map<string, ((e: unknown) => void)[]>();
+  /** Handlers registered through settings.onSettingsChanged.add. */
+  settingsListeners: ((e: unknown) => void)[] = [];
   /** Makes the first operation whose name matches fail with this Excel error code. */
   failOn: { op: RegExp; code: string } | null = null;
   /** Makes the operation with this ordinal (its index in `ops`) fail with this Excel error code. */
@@ -481,6 +483,22 @@ export class WorkbookModel {
     // Like Excel, events arrive after the edit, asynchronously.
     const event = { type: "TableChanged", changeType: "RangeEdited", source: "Local", tableId: t.name, address: rectAddress({ row: ri, col: t.rect.col + ci, rows: 1, cols: 1 }) };
     for (const h of this.listeners.get(t.name.toLowerCase()) ?? []) setTimeout(() => h(event), 0);
+  }
+
+  /**
+   * A setting changed from outside this page (a co-author's add-in, or another page of ours): set, then the
+   * settings-changed handlers called asynchronously, as Excel raises events after the change.
+   */
+  settingChangedElsewhere(key: string, value: unknown): void {
+    if (value === undefined) this.settings.delete(key);
+    else this.settings.set(key, value);
+    this.settingsChanged();
+  }
+
+  /** Raises onSettingsChanged (SettingCollection, ExcelApi 1.4: "Occurs when the settings in the document are changed"). */
+  settingsChanged(): void {
+    const event = { type: "SettingsChanged", settings: undefined };
+    for (const h of this.settingsListeners) setTimeout(() => h(event), 0);
   }
 
   /** Adds a column at the right edge of a table, as a user typing a new header does. */
