@@ -11,7 +11,7 @@ import { groupReportTable, reportChoiceTable, statusReportTable } from "./layout
 import { comparisonTable, versionsTable } from "./layout/versions";
 
 export * from "./layout/base";
-import { colRef, DEFAULT_TABLE_NAMES, FORMATS, measureLookup, safeText, type CellValue, type ColumnSpec, type ConditionalFormatSpec, type RowSpec, type TableNames, type TableSpec } from "./layout/base";
+import { colRef, literalText, DEFAULT_TABLE_NAMES, FORMATS, measureLookup, safeText, type CellValue, type ColumnSpec, type ConditionalFormatSpec, type RowSpec, type TableNames, type TableSpec } from "./layout/base";
 
 /** The status a row gets when its measure is no longer in the catalogue being inserted. */
 export function removedStatus(version: string): string {
@@ -274,7 +274,8 @@ function categorySummaryTable(cat: Catalogue, names: TableNames, startRow: numbe
     ...years.map((y) => ({ name: `Rapport ${y}`, format: FORMATS.mnok1, width: 60, total: `=SUBTOTAL(109,${colRef(t, `Rapport ${y}`)})` })),
     ...years.map((y) => ({ name: `Differanse ${y}`, format: FORMATS.mnok1, width: 66, total: `=SUBTOTAL(109,${colRef(t, `Differanse ${y}`)})` })),
   ];
-  const criterion = (c: string) => (c === NO_CATEGORY ? '""' : "[@Kategori]");
+  // A catalogue's own category may hold * ? ~: compared as written.
+  const criterion = (c: string) => (c === NO_CATEGORY ? '""' : literalText("[@Kategori]"));
   const rows = [...cat.categories, NO_CATEGORY].map((c): RowSpec => {
     const printed = cat.totals.byCategory[c];
     // The non-blank criterion first: LibreOffice counts 0 when a blank ("") criterion leads (docs/regnemotorer.md).

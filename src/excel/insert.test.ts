@@ -360,9 +360,10 @@ describe("round trips do not grow with the catalogue, and no request passes Exce
     const big = loadCatalogue(scaledCatalogue(copy() as unknown as CatalogueData, factor));
     await insertCatalogue(big);
     expect(model.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
-    // Requests needed at the very least for what was sent, plus the read and the recalculation.
+    // Requests needed at the very least for what was sent, plus the read; the recalculation may ride with the
+    // last write, or need one request of its own.
     const minimumWrites = Math.ceil(model.bytesSent / PAYLOAD_LIMIT);
-    expect(model.syncs).toBeGreaterThanOrEqual(minimumWrites + 2);
+    expect(model.syncs).toBeGreaterThanOrEqual(minimumWrites + 1);
     expect(model.syncs).toBeLessThanOrEqual(minimumWrites + 3);
     if (factor === 1) expect(model.syncs).toBe(3);
     expect(model.tableObjects("Tiltak")).toHaveLength(big.measures.length);

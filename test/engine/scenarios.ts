@@ -93,6 +93,8 @@ function tertialInputs(): Inputs {
       { id: "2.4", year: y, value: "I rute" },
       // A word pasted from elsewhere, not in the list: «Annen status».
       { id: "2.6", year: y, value: "Usikker" },
+      // Not in the list either, though Excel's criteria would read ? as any one letter and match «Forsinket».
+      { id: "4.1", year: y, value: "Forsinke?" },
       { id: "3.1", year: y, value: "I rute" },
       { id: "4.3", year: y, value: "Forsinket" },
       { id: "5.1", year: y, value: "I rute" },

@@ -197,6 +197,15 @@ export function safeText(s: string): string {
   return FORMULA_START.test(s) ? `'${s}` : s;
 }
 
+/**
+ * Text compared as written by criteria (COUNTIFS, SUMIFS) and by MATCH(…, 0), which read * ? ~ as wildcards:
+ * "Forsinke?" would match «Forsinket». Each is escaped with ~, as Excel's COUNTIFS help describes ("type a
+ * tilde (~) in front of the character"); the engine test has a pasted «Forsinke?» that must count as another status.
+ */
+export function literalText(expr: string): string {
+  return `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${expr},"~","~~"),"*","~*"),"?","~?")`;
+}
+
 /** Structured reference to a column, in the form Excel itself shows it (inner brackets only when needed). */
 export function colRef(table: string, column: string): string {
   return `${table}[${columnSpecifier(column)}]`;

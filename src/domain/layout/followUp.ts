@@ -2,7 +2,7 @@
 // The lists are the municipality's own (owned tables: written once, then never by an insert), so the
 // formulas look statuses up in them by position and word, never by words written here.
 import type { Catalogue } from "../catalogue";
-import { colRef, FORMATS, measureLookup, safeText, type CellValue, type ColumnSpec, type RowSpec, type TableNames, type TableSpec, type ValidationSpec } from "./base";
+import { colRef, literalText, FORMATS, measureLookup, safeText, type CellValue, type ColumnSpec, type RowSpec, type TableNames, type TableSpec, type ValidationSpec } from "./base";
 import { DEFAULT_RISKS, DEFAULT_STATUSES, FOLLOW_UP as F } from "../tertial";
 
 /** A list validation whose words are a column of one of our tables (INDIRECT: no structured references in validation). */
@@ -47,9 +47,9 @@ export function riskListTable(names: TableNames, startRow: number): TableSpec {
   };
 }
 
-/** INDEX into a Statusliste column at this row's status (MATCH: whole word, case-insensitive); `fallback` when none. */
+/** INDEX into a Statusliste column at this row's status (MATCH: whole word as written, case-insensitive); `fallback` when none. */
 function statusAttribute(names: TableNames, column: string, fallback: string): string {
-  return `IFERROR(INDEX(${colRef(names.statusList, column)},MATCH([@Status],${colRef(names.statusList, "Status")},0)),${fallback})`;
+  return `IFERROR(INDEX(${colRef(names.statusList, column)},MATCH(${literalText("[@Status]")},${colRef(names.statusList, "Status")},0)),${fallback})`;
 }
 
 /** «Forventet»: the year's realised figure, else the forecast, else 0 for a stopped status, else the plan. */

@@ -5,7 +5,7 @@
 // Criteria: the non-blank one first (LibreOffice counts 0 when a blank "" criterion leads,
 // docs/regnemotorer.md); statuses as "="&word (whole word, never an operator); no criteria over Nr.
 import type { Catalogue } from "../catalogue";
-import { colRef, FORMATS, safeText, type CellValue, type ColumnSpec, type RowSpec, type TableNames, type TableSpec } from "./base";
+import { colRef, literalText, FORMATS, safeText, type CellValue, type ColumnSpec, type RowSpec, type TableNames, type TableSpec } from "./base";
 import { DEFAULT_STATUSES, FOLLOW_UP as F, TERTIALS } from "../tertial";
 
 /** The chosen year and tertial, as formulas read them. */
@@ -80,11 +80,11 @@ export function statusReportTable(names: TableNames, startRow: number): TableSpe
     { name: "Antall tiltak", format: FORMATS.integer, width: 60, total: sum1(t, "Antall tiltak") },
     ...mnokColumns(t),
   ];
-  const slot = (column: string | null) => `IF([@Status]="",0,${over(names, column, [[F.status, '"="&[@Status]']])})`;
+  const slot = (column: string | null) => `IF([@Status]="",0,${over(names, column, [[F.status, `"="&${literalText("[@Status]")}`]])})`;
   // Not among this table's statuses: ISNA(MATCH(…)) over the year's rows with a status.
   const o = (c: string) => colRef(names.followUp, c);
   const other = (column: string | null) =>
-    `SUMPRODUCT((${o(F.year)}=${chosenYear(names)})*(${o(F.status)}<>"")*ISNA(MATCH(${o(F.status)},${colRef(t, "Status")},0))${column === null ? "" : `,${o(column)}`})`;
+    `SUMPRODUCT((${o(F.year)}=${chosenYear(names)})*(${o(F.status)}<>"")*ISNA(MATCH(${literalText(o(F.status))},${colRef(t, "Status")},0))${column === null ? "" : `,${o(column)}`})`;
   const blank = (column: string | null) => over(names, column, [[F.status, '""']]);
   const row = (key: number, status: CellValue, f: (column: string | null) => string): RowSpec => ({
     key: String(key),
