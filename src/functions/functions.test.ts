@@ -4,6 +4,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadBundled } from "../data/lazy";
+import { resetActiveCatalogue, setActiveCatalogue } from "../domain/activeCatalogue";
+import { loadCatalogue } from "../domain/catalogue";
 import * as F from "./functions";
 
 interface RawCatalogue {
@@ -45,6 +47,26 @@ describe("the built-in catalogue loads on the first call", () => {
     expect(first).toBeInstanceOf(Promise);
     expect(only(await (first as Promise<unknown[][]>))).toBe(expected);
     expect(only(mod.effekt([["2.2"]], [[2028]]))).toBe(expected);
+  });
+
+  test("with a workbook's own catalogue active, the first call answers at once, without the built-in one", async () => {
+    const own = JSON.parse(readFileSync(join(__dirname, "../../test/fixtures/eksempel-kommune.json"), "utf8")) as unknown;
+    setActiveCatalogue(loadCatalogue(own), { kind: "workbook" });
+    try {
+      let mod: typeof F | undefined;
+      let lazy: typeof import("../data/lazy") | undefined;
+      await jest.isolateModulesAsync(async () => {
+        mod = await import("./functions");
+        lazy = await import("../data/lazy");
+      });
+      if (!mod || !lazy) throw new Error("functions.ts did not load");
+      const first = mod.navn([["OPP-1"]]) as unknown;
+      expect(first).not.toBeInstanceOf(Promise);
+      expect(typeof only(first as unknown[][])).toBe("string");
+      expect(lazy.bundledIfLoaded()).toBeNull();
+    } finally {
+      resetActiveCatalogue();
+    }
   });
 });
 

@@ -10,7 +10,7 @@
 // Excel recalculate every formula (Application.calculate full), so every TILTAK cell asks again.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { bundledIfLoaded, loadBundled } from "../data/lazy";
-import { isPending, whenReady } from "../domain/activeCatalogue";
+import { activeCatalogue, isPending, whenReady } from "../domain/activeCatalogue";
 import type { Catalogue } from "../domain/catalogue";
 import { startActiveCatalogue } from "../excel/catalogueStore";
 import { FnError, type CellResult } from "./args";
@@ -30,8 +30,11 @@ const excelMatrix = (m: CellResult[][]): unknown[][] => m.map((row) => row.map(t
  * stays `any[][]` for the metadata generator; Excel accepts a promise from any custom function.
  */
 function answer(compute: (cat: Catalogue) => CellResult[][]): any[][] {
-  const bundled = bundledIfLoaded();
-  if (bundled && !isPending()) return excelMatrix(compute(bundled.currentCatalogue())) as any[][];
+  if (!isPending()) {
+    // A workbook's own catalogue needs no built-in one: at once, whether or not that chunk has loaded.
+    const cat = activeCatalogue() ?? bundledIfLoaded()?.currentCatalogue();
+    if (cat) return excelMatrix(compute(cat)) as any[][];
+  }
   return Promise.all([loadBundled(), whenReady()]).then(([m]) => excelMatrix(compute(m.currentCatalogue()))) as unknown as any[][];
 }
 
