@@ -7,9 +7,16 @@ type Bundled = typeof import("./bundled");
 let loading: Promise<Bundled> | null = null;
 let loaded: Bundled | null = null;
 
-/** The catalogue module; the first call starts the download. */
+/** The catalogue module; the first call starts the download. A failed download is tried again on the next call. */
 export function loadBundled(): Promise<Bundled> {
-  loading ??= import(/* webpackChunkName: "katalog" */ "./bundled").then((m) => (loaded = m));
+  loading ??= import(/* webpackChunkName: "katalog" */ "./bundled").then(
+    (m) => (loaded = m),
+    (e: unknown) => {
+      // The chunk is fetched later than the page (when first needed): the network may have gone meanwhile.
+      loading = null;
+      throw e;
+    },
+  );
   return loading;
 }
 

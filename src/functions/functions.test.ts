@@ -49,6 +49,24 @@ describe("the built-in catalogue loads on the first call", () => {
     expect(only(mod.effekt([["2.2"]], [[2028]]))).toBe(expected);
   });
 
+  test("a catalogue chunk that cannot be fetched gives #N/A with the reason, and the next call tries again", async () => {
+    const expected = (raw.measures.find((m) => m.id === "2.2")?.summary?.values as Record<string, number>)["2028"];
+    let mod: typeof F | undefined;
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock("../data/bundled", () => {
+        throw new Error("ChunkLoadError: offline");
+      });
+      mod = await import("./functions");
+    });
+    if (!mod) throw new Error("functions.ts did not load");
+    try {
+      expectExcelError(only(await (mod.effekt([["2.2"]], [[2028]]) as unknown as Promise<unknown[][]>)), "#N/A", /kunne ikke lastes.*F9/);
+    } finally {
+      jest.dontMock("../data/bundled");
+    }
+    expect(only(await (mod.effekt([["2.2"]], [[2028]]) as unknown as Promise<unknown[][]>))).toBe(expected);
+  });
+
   test("with a workbook's own catalogue active, the first call answers at once, without the built-in one", async () => {
     const own = JSON.parse(readFileSync(join(__dirname, "../../test/fixtures/eksempel-kommune.json"), "utf8")) as unknown;
     setActiveCatalogue(loadCatalogue(own), { kind: "workbook" });

@@ -24,6 +24,9 @@ function toExcel(cell: CellResult): unknown {
 
 const excelMatrix = (m: CellResult[][]): unknown[][] => m.map((row) => row.map(toExcel));
 
+/** When the catalogue's chunk could not be fetched (offline after the page opened); the next call tries again. */
+const NOT_LOADED = "Tiltakskatalogen kunne ikke lastes. Sjekk nettforbindelsen og regn ut på nytt (F9).";
+
 /**
  * The answer from the active catalogue: at once, or (on the first call, while the built-in catalogue's
  * chunk loads, or while the workbook's catalogue is read at start-up) a promise of it. The declared type
@@ -35,7 +38,10 @@ function answer(compute: (cat: Catalogue) => CellResult[][]): any[][] {
     const cat = activeCatalogue() ?? bundledIfLoaded()?.currentCatalogue();
     if (cat) return excelMatrix(compute(cat)) as any[][];
   }
-  return Promise.all([loadBundled(), whenReady()]).then(([m]) => excelMatrix(compute(m.currentCatalogue()))) as unknown as any[][];
+  return Promise.all([loadBundled(), whenReady()]).then(
+    ([m]) => excelMatrix(compute(m.currentCatalogue())),
+    () => [[new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, NOT_LOADED)]],
+  ) as unknown as any[][];
 }
 
 /**
