@@ -2,7 +2,7 @@
 // working group and rule; then one section per working group (and one for the report's own sums), each
 // collapsed to its count line when the list is long, errors first inside. One entry per measure, rule and
 // severity with its years as a range; the workbook's Avvik table keeps its row per year.
-import { Button, Select } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import { useCallback, useMemo, useState } from "react";
 import type { Catalogue } from "../domain/catalogue";
 import { reconcile, RULE_IDS, RULES, type Finding, type RuleId, type Severity } from "../domain/reconcile";
@@ -10,13 +10,13 @@ import { excelErrorMessage } from "../excel/errors";
 import { recheckWorkbook } from "../excel/recheck";
 import { selectFinding } from "../excel/select";
 import { EmptyState } from "./EmptyState";
+import { ALL, groupChoices, SelectField } from "./Fields";
 import { countBySeverity, countText, entryTarget, groupFindings, REPORT_SECTION, sectionOf, severityTitle, type FindingEntry, type FindingSection } from "./findings";
 import { plural, yearRanges } from "./format";
 import { Busy, Notice } from "./Notice";
 import { usePane } from "./pane";
 import { useAction } from "./useAction";
 
-const ALL = "alle";
 /** At most this many entries are shown open at once; more, and the sections start collapsed. */
 const OPEN_LIMIT = 12;
 
@@ -161,39 +161,9 @@ export function FindingsPanel({ catalogue }: { catalogue: Catalogue; active: boo
         </Notice>
       )}
       <div className="tm-filters">
-        <div className="tm-field">
-          <label htmlFor="avvik-alvor">Alvorlighet</label>
-          <Select id="avvik-alvor" value={severity} onChange={(_, d) => setSeverity(d.value)}>
-            {SEVERITY_FILTERS.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="tm-field">
-          <label htmlFor="avvik-gruppe">Arbeidsgruppe</label>
-          <Select id="avvik-gruppe" value={group} onChange={(_, d) => setGroup(d.value)}>
-            <option value={ALL}>Alle</option>
-            {catalogue.groups.map((g) => (
-              <option key={g.id} value={String(g.id)}>
-                {g.id} {g.name}
-              </option>
-            ))}
-            <option value={REPORT_SECTION}>Summer i rapporten</option>
-          </Select>
-        </div>
-        <div className="tm-field">
-          <label htmlFor="avvik-regel">Regel</label>
-          <Select id="avvik-regel" value={rule} onChange={(_, d) => setRule(d.value)}>
-            <option value={ALL}>Alle regler</option>
-            {RULES.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.title}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <SelectField id="avvik-alvor" label="Alvorlighet" value={severity} onChange={setSeverity} choices={SEVERITY_FILTERS} />
+        <SelectField id="avvik-gruppe" label="Arbeidsgruppe" value={group} onChange={setGroup} choices={[...groupChoices(catalogue, "Alle"), { value: REPORT_SECTION, label: "Summer i rapporten" }]} />
+        <SelectField id="avvik-regel" label="Regel" value={rule} onChange={setRule} choices={[{ value: ALL, label: "Alle regler" }, ...RULES.map((r) => ({ value: r.id, label: r.title }))]} />
       </div>
       <p className="tm-caption">Beløp i mill. kr, negativ = innsparing. Reglene står i hjelpen.</p>
       {sections.length === 0 && <p>Ingen avvik med dette utvalget.</p>}

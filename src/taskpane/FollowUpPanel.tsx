@@ -1,11 +1,12 @@
 // «Oppfølging»: two jobs for two people, each under its own heading and saying plainly what its button does.
 // The sector accountant narrows the Oppfølging sheet to one working group (a table filter, nothing is
 // deleted); the controller imports HØP figures from a range selected in the municipality's own plan.
-import { Button, Select } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useState } from "react";
 import type { Catalogue } from "../domain/catalogue";
 import { filterFollowUp, importHop } from "../excel/followup";
 import { EmptyState } from "./EmptyState";
+import { ALL, groupChoices, SelectField } from "./Fields";
 import { plural } from "./format";
 import { Busy, Notice } from "./Notice";
 import { usePane } from "./pane";
@@ -16,7 +17,6 @@ import { useAction } from "./useAction";
 const TertialPanel = lazy(() => import(/* webpackChunkName: "tertial" */ "./TertialPanel").then((m) => ({ default: m.TertialPanel })));
 const VersionsPanel = lazy(() => import(/* webpackChunkName: "versjoner" */ "./VersionsPanel").then((m) => ({ default: m.VersionsPanel })));
 
-const ALL = "alle";
 
 export function FollowUpPanel({ catalogue }: { catalogue: Catalogue; active: boolean }) {
   const { workbook } = usePane();
@@ -45,17 +45,7 @@ export function FollowUpPanel({ catalogue }: { catalogue: Catalogue; active: boo
           Skriv realisert innsparing per tiltak og år i de gule cellene i arket Oppfølging, i mill. kr med negativt fortegn for
           innsparing. Planen og avviket fyller arket selv.
         </p>
-        <div className="tm-field">
-          <label htmlFor="oppfolging-gruppe">Arbeidsgruppe</label>
-          <Select id="oppfolging-gruppe" value={group} onChange={(_, d) => setGroup(d.value)}>
-            <option value={ALL}>Alle arbeidsgrupper</option>
-            {catalogue.groups.map((g) => (
-              <option key={g.id} value={String(g.id)}>
-                {groupName(String(g.id))}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <SelectField id="oppfolging-gruppe" label="Arbeidsgruppe" value={group} onChange={setGroup} choices={groupChoices(catalogue, "Alle arbeidsgrupper")} />
         <div>
           <Button onClick={runFilter} disabled={filterState.state === "busy"}>
             {group === ALL ? "Vis alle gruppene i Oppfølging-arket" : "Vis bare denne gruppen i Oppfølging-arket"}

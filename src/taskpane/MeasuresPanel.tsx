@@ -2,7 +2,7 @@
 // once the catalogue is in the workbook, the budget officer's choice against the savings target. Every
 // figure is in mill. kr with the report's sign (negative = saving), target and remaining alike. The view
 // follows the Tiltak table live (someone types Ja/Nei in Valgt); there is no refresh button.
-import { Checkbox, Input, Select } from "@fluentui/react-components";
+import { Checkbox, Input } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Catalogue } from "../domain/catalogue";
 import type { ChoiceLine } from "../domain/choice";
@@ -13,11 +13,11 @@ import { excelErrorMessage } from "../excel/errors";
 import { onTableChanged } from "../excel/events";
 import { readChoice, setChoice, type ChoiceState } from "../excel/followup";
 import { EmptyState } from "./EmptyState";
+import { ALL, groupChoices, SelectField } from "./Fields";
 import { formatMnok, mnok, plural } from "./format";
 import { Busy, Notice } from "./Notice";
 import { usePane } from "./pane";
 
-const ALL = "alle";
 const NONE = "ingen";
 
 /** The choice in the workbook: read when the view is shown and whenever the Tiltak table changes. */
@@ -147,29 +147,14 @@ export function MeasuresPanel({ catalogue, active }: { catalogue: Catalogue; act
         </div>
       )}
       <div className="tm-filters">
-        <div className="tm-field">
-          <label htmlFor="tiltak-gruppe">Arbeidsgruppe</label>
-          <Select id="tiltak-gruppe" value={group} onChange={(_, d) => setGroup(d.value)}>
-            <option value={ALL}>Alle arbeidsgrupper</option>
-            {catalogue.groups.map((g) => (
-              <option key={g.id} value={String(g.id)}>
-                {g.id} {g.name}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="tm-field">
-          <label htmlFor="tiltak-kategori">Kategori</label>
-          <Select id="tiltak-kategori" value={category} onChange={(_, d) => setCategory(d.value)}>
-            <option value={ALL}>Alle kategorier</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-            <option value={NONE}>Uten kategori i rapporten</option>
-          </Select>
-        </div>
+        <SelectField id="tiltak-gruppe" label="Arbeidsgruppe" value={group} onChange={setGroup} choices={groupChoices(catalogue, "Alle arbeidsgrupper")} />
+        <SelectField
+          id="tiltak-kategori"
+          label="Kategori"
+          value={category}
+          onChange={setCategory}
+          choices={[{ value: ALL, label: "Alle kategorier" }, ...CATEGORIES.map((c) => ({ value: c, label: c })), { value: NONE, label: "Uten kategori i rapporten" }]}
+        />
         <div className="tm-field">
           <label htmlFor="tiltak-sok">Søk i tiltak</label>
           <Input id="tiltak-sok" type="search" value={query} onChange={(_, d) => setQuery(d.value)} placeholder="Nummer eller navn" />

@@ -2,11 +2,12 @@
 // (as Excel computed them in Oppfølging), jumps to the red rows, and sees the measures added or dropped
 // during the year (marked, never deleted). One read of the workbook (excel/tertial.ts, injected so the view
 // is tested without Excel); every figure is summed by domain/tertial.ts, none here. Not mounted yet.
-import { Button, Select } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Catalogue } from "../domain/catalogue";
 import { groupStatus, midYearChanges, redRows, TERTIALS, type Change, type Figure, type FollowUpRow, type GroupStatus, type Tertial } from "../domain/tertial";
 import type { TertialData } from "../excel/tertial";
+import { SelectField } from "./Fields";
 import { formatMnok, plural } from "./format";
 import { Busy, Notice } from "./Notice";
 
@@ -71,26 +72,14 @@ export function TertialPanel({ catalogue, actions = excelTertialActions }: { cat
     <section className="tm-stack" aria-labelledby="tertial-tittel">
       <h2 id="tertial-tittel">Tertialrapport</h2>
       <div className="tm-row">
-        <div className="tm-field">
-          <label htmlFor="tertial-ar">År</label>
-          <Select id="tertial-ar" value={String(year)} onChange={(_, d) => setYear(Number(d.value))}>
-            {years.map((y) => (
-              <option key={y} value={String(y)}>
-                {y}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="tm-field">
-          <label htmlFor="tertial-valg">Tertial</label>
-          <Select id="tertial-valg" value={String(tertial)} onChange={(_, d) => setTertial(Number(d.value))}>
-            {TERTIALS.map((x, i) => (
-              <option key={x.label} value={String(i)}>
-                {x.label} (per {x.date})
-              </option>
-            ))}
-          </Select>
-        </div>
+        <SelectField id="tertial-ar" label="År" value={String(year)} onChange={(v) => setYear(Number(v))} choices={years.map((y) => ({ value: String(y), label: y }))} />
+        <SelectField
+          id="tertial-valg"
+          label="Tertial"
+          value={String(tertial)}
+          onChange={(v) => setTertial(Number(v))}
+          choices={TERTIALS.map((x, i) => ({ value: String(i), label: `${x.label} (per ${x.date})` }))}
+        />
         <div>
           <Button onClick={read} disabled={reading}>
             Les Oppfølging på nytt
