@@ -1,6 +1,7 @@
 // Bring your own catalogue in the built pane, against the fake Excel host: a catalogue file and a table in
 // the workbook become the active catalogue (after the clash with the inserted tables is explained), the
 // built-in one can be restored, and what the user typed survives every switch.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launch, openPane } from "./browser";
@@ -74,4 +75,26 @@ test("a catalogue file and a workbook table become the active catalogue; back to
   const valgt = await model(page, (m) => m.tableObjects("Tiltak").filter((r) => r.Valgt === "Ja").map((r) => r.Nr));
   expect(valgt).toEqual(["2.2"]);
   expect(errors).toEqual([]);
+});
+
+test("the Tiltak view filters by the active catalogue's own categories", async () => {
+  const own = (JSON.parse(readFileSync(EKSEMPEL, "utf8")) as { catalogue: { categories: string[] }; measures: { category: string | null }[] });
+  const { page, errors } = await openPane(browser, { withExcel: true });
+  await page.getByTestId("section-catalogue").locator("summary").click();
+  await page.getByLabel("Velg katalogfil (JSON)").setInputFiles(EKSEMPEL);
+  await page.getByTestId("active-catalogue").filter({ hasText: "Eksempel kommune" }).waitFor();
+  await page.getByRole("button", { name: "Sett inn tiltakskatalog" }).click();
+  await page.getByTestId("insert-result").waitFor();
+  await page.getByRole("tab", { name: "Tiltak" }).click();
+  const select = page.getByRole("combobox", { name: "Kategori" });
+  await select.waitFor();
+  const options = await select.locator("option").allTextContents();
+  expect(options).toEqual(["Alle kategorier", ...own.catalogue.categories, "Uten kategori i rapporten"]);
+  const first = own.catalogue.categories[0]!;
+  await select.selectOption(first);
+  const count = own.measures.filter((m) => m.category === first).length;
+  expect(count).toBeGreaterThan(0);
+  await page.getByText(new RegExp(`^${count} tiltak ·`)).waitFor();
+  expect(errors).toEqual([]);
+  await page.context().close();
 });

@@ -8,7 +8,6 @@ import type { Catalogue } from "../domain/catalogue";
 import type { ChoiceLine } from "../domain/choice";
 import { effect } from "../domain/effects";
 import { targetYear } from "../domain/layout";
-import { CATEGORIES } from "../domain/types";
 import { excelErrorMessage } from "../excel/errors";
 import { onTableChanged } from "../excel/events";
 import { readChoice, setChoice, type ChoiceState } from "../excel/followup";
@@ -153,7 +152,7 @@ export function MeasuresPanel({ catalogue, active }: { catalogue: Catalogue; act
           label="Kategori"
           value={category}
           onChange={setCategory}
-          choices={[{ value: ALL, label: "Alle kategorier" }, ...CATEGORIES.map((c) => ({ value: c, label: c })), { value: NONE, label: "Uten kategori i rapporten" }]}
+          choices={[{ value: ALL, label: "Alle kategorier" }, ...catalogue.categories.map((c) => ({ value: c, label: c })), { value: NONE, label: "Uten kategori i rapporten" }]}
         />
         <div className="tm-field">
           <label htmlFor="tiltak-sok">Søk i tiltak</label>
