@@ -97,14 +97,19 @@ export function settingRefreshes(): Promise<void> {
   return queue;
 }
 
+/** Every formula in the open workbooks, so each TILTAK cell asks the active catalogue again (see the top). */
+function recalculateAll(): Promise<void> {
+  return Excel.run(async (context) => {
+    context.workbook.application.calculate("Full" as Excel.CalculationType);
+    await context.sync();
+  });
+}
+
 async function refreshFromSetting(): Promise<void> {
   const raw = await readSetting();
   if (asText(raw) === known) return;
   await apply(raw);
-  await Excel.run(async (context) => {
-    context.workbook.application.calculate("Full" as Excel.CalculationType);
-    await context.sync();
-  });
+  await recalculateAll();
 }
 
 /**
@@ -148,10 +153,7 @@ export async function activateCatalogue(cat: Catalogue | null, origin: Catalogue
   } catch (error) {
     known = knownBefore;
     setActiveCatalogue(before.catalogue, before.origin, { acceptedOver: before.acceptedOver, problem: before.problem });
-    await Excel.run(async (context) => {
-      context.workbook.application.calculate("Full" as Excel.CalculationType);
-      await context.sync();
-    }).catch(() => undefined);
+    await recalculateAll().catch(() => undefined);
     throw error;
   }
 }

@@ -424,12 +424,14 @@ class FakeSettings {
       `settings.add(${key})`,
       () => {
         this.ctx.model.settings.set(key, value);
-        // The page's own changes raise the event too: a handler must not loop on what it wrote itself.
+        // The page's own changes raise the event too ("Events … can be triggered by … Office Add-in (JavaScript)
+        // code that changes the workbook", docs/excel/excel-add-ins-events.md): a handler must not loop on them.
         this.ctx.model.settingsChanged();
       },
       JSON.stringify(value).length,
     );
   }
+  // ExcelApi 1.4 (SettingCollection.onSettingsChanged reference); `need` refuses it on older hosts.
   get onSettingsChanged(): { add: (handler: (e: unknown) => void) => { remove: () => void } } {
     this.ctx.need("SettingCollection.onSettingsChanged");
     return {
