@@ -9,8 +9,7 @@
 // from the wrong catalogue. When the catalogue changes, the pane's adapter (excel/catalogueStore.ts) has
 // Excel recalculate every formula (Application.calculate full), so every TILTAK cell asks again.
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { bundledIfLoaded, loadBundled } from "../data/lazy";
-import { activeCatalogue, isPending, whenReady } from "../domain/activeCatalogue";
+import { currentIfReady, loadCurrent } from "../data/lazy";
 import type { Catalogue } from "../domain/catalogue";
 import { startActiveCatalogue } from "../excel/catalogueStore";
 import { FnError, type CellResult } from "./args";
@@ -33,13 +32,11 @@ const NOT_LOADED = "Tiltakskatalogen kunne ikke lastes. Sjekk nettforbindelsen o
  * stays `any[][]` for the metadata generator; Excel accepts a promise from any custom function.
  */
 function answer(compute: (cat: Catalogue) => CellResult[][]): any[][] {
-  if (!isPending()) {
-    // A workbook's own catalogue needs no built-in one: at once, whether or not that chunk has loaded.
-    const cat = activeCatalogue() ?? bundledIfLoaded()?.currentCatalogue();
-    if (cat) return excelMatrix(compute(cat)) as any[][];
-  }
-  return Promise.all([loadBundled(), whenReady()]).then(
-    ([m]) => excelMatrix(compute(m.currentCatalogue())),
+  // A workbook's own catalogue needs no built-in one: at once, whether or not that chunk has loaded.
+  const ready = currentIfReady();
+  if (ready) return excelMatrix(compute(ready)) as any[][];
+  return loadCurrent().then(
+    (cat) => excelMatrix(compute(cat)),
     () => [[new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, NOT_LOADED)]],
   ) as unknown as any[][];
 }

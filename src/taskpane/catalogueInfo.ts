@@ -2,9 +2,9 @@
 // without the catalogue data), and the catalogue itself, loaded once when a view first needs it. The same
 // chunk serves the custom functions in the shared runtime, so it is never downloaded or parsed twice.
 import { useSyncExternalStore } from "react";
-import { activeCatalogueState, onActiveCatalogueChange, whenReady, type ActiveCatalogueState } from "../domain/activeCatalogue";
+import { activeCatalogueState, onActiveCatalogueChange, type ActiveCatalogueState } from "../domain/activeCatalogue";
 import type { Catalogue } from "../domain/catalogue";
-import { loadBundled } from "../data/lazy";
+import { loadBundled, loadCurrent } from "../data/lazy";
 
 export interface CatalogueInfo {
   readonly id: string;
@@ -40,10 +40,8 @@ export const CATALOGUE_INFO: CatalogueInfo = buildTimeInfo();
  * The catalogue in use (the workbook's own, else the built-in one), once loaded: the first call starts the
  * download; a workbook catalogue still being read at start-up is waited for.
  */
-export async function loadCatalogue(): Promise<Catalogue> {
-  const m = await loadBundled();
-  await whenReady();
-  return m.currentCatalogue();
+export function loadCatalogue(): Promise<Catalogue> {
+  return loadCurrent();
 }
 
 /** The loaded catalogue module's current catalogue, for views rendered after loadCatalogue() resolved. */
