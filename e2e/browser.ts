@@ -146,70 +146,6 @@ export interface PaneOptions {
 }
 
 /**
- * Stands in for Excel's theme: Office.context.officeTheme answers `window.__officeTheme`, and
- * Office.context.document.addHandlerAsync(OfficeThemeChanged) registers handlers that
- * `window.__setOfficeTheme(theme)` calls, as Office does when the user changes the theme. Outside Office
- * office.js has neither, so they are patched in once it has loaded (and again while it initialises).
- */
-export async function installOfficeTheme(page: Page, theme: OfficeTheme | null): Promise<void> {
-  // A string, not a function: tsx (the bench) would wrap named functions in a helper the page lacks.
-  await page.addInitScript(`(${OFFICE_THEME_SCRIPT})(${JSON.stringify(theme)})`);
-}
-
-const OFFICE_THEME_SCRIPT = `(initial) => {
-  const w = window;
-  w.__officeTheme = initial || undefined;
-  w.__officeThemeHandlers = [];
-  w.__setOfficeTheme = (t) => {
-    w.__officeTheme = t;
-    for (const h of w.__officeThemeHandlers) h({ type: "officeThemeChanged", officeTheme: t });
-  };
-  const patch = () => {
-    const office = w.Office;
-    if (!office) return;
-    office.EventType = office.EventType || {};
-    office.EventType.OfficeThemeChanged = office.EventType.OfficeThemeChanged || "officeThemeChanged";
-    const context = office.context;
-    if (!context) return;
-    try {
-      Object.defineProperty(context, "officeTheme", { get: () => w.__officeTheme, configurable: true });
-    } catch (e) {
-      // office.js made it non-configurable: leave it.
-    }
-    if (!context.document) context.document = {};
-    const doc = context.document;
-    if (doc.__themePatched) return;
-    doc.__themePatched = true;
-    doc.addHandlerAsync = (type, handler, callback) => {
-      if (type === "officeThemeChanged") w.__officeThemeHandlers.push(handler);
-      if (callback) callback({ status: "succeeded" });
-    };
-  };
-  // As soon as office.js has run (before the pane's own scripts), queue the patch first in Office.onReady, so
-  // the pane finds the theme in place when it renders; Office.context may not exist before that.
-  const watch = new MutationObserver(() => {
-    for (const s of document.querySelectorAll("script[src*='office.js']")) {
-      if (s.__themeWatched) continue;
-      s.__themeWatched = true;
-      s.addEventListener("load", () => {
-        patch();
-        if (w.Office && w.Office.onReady) w.Office.onReady(patch);
-      });
-    }
-  });
-  watch.observe(document, { childList: true, subtree: true });
-  document.addEventListener("DOMContentLoaded", () => {
-    watch.disconnect();
-    patch();
-    let tries = 0;
-    const timer = setInterval(() => {
-      patch();
-      if (++tries > 50) clearInterval(timer);
-    }, 50);
-  });
-}`;
-
-/**
  * Inline <script> is what the pane's CSP forbids, so page.addScriptTag({ content }) (how e2e/a11y.test.ts adds
  * axe) would fail. Test tooling goes in through the DevTools protocol instead, which the CSP does not govern.
  */
@@ -232,9 +168,9 @@ export async function openPane(browser: Browser, opts: PaneOptions): Promise<{ p
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   if (opts.withExcel) {
-    await page.addInitScript((init) => ((window as unknown as { __fakeExcelInit: unknown }).__fakeExcelInit = init), { sheets: opts.sheets, tables: opts.tables });
+    const init = { sheets: opts.sheets, tables: opts.tables, officeTheme: opts.officeTheme ?? null };
+    await page.addInitScript((i) => ((window as unknown as { __fakeExcelInit: unknown }).__fakeExcelInit = i), init);
     await page.addInitScript(fakeExcelScript());
-    await installOfficeTheme(page, opts.officeTheme ?? null);
   }
   await page.goto(baseUrl() + "taskpane.html");
   return { page, errors, network };

@@ -13,6 +13,8 @@ interface Init {
   sets?: Record<string, string>;
   /** Office.context.diagnostics (default Excel on the web); null leaves whatever office.js has. */
   diagnostics?: { platform: string; version: string } | null;
+  /** Office's theme as the pane opens (default: none, as office.js reports outside Office). */
+  officeTheme?: { bodyBackgroundColor: string; bodyForegroundColor: string } | null;
 }
 
 const w = window as unknown as { __fakeExcelInit?: Init; __fakeModel: WorkbookModel; Excel: unknown };
@@ -41,9 +43,31 @@ for (const t of init.tables ?? []) {
 w.__fakeModel = model;
 w.Excel = fakeExcel(model);
 
-function patchRequirements(): void {
-  const office = (window as unknown as { Office?: { context?: { requirements?: unknown; diagnostics?: unknown } } }).Office;
-  const context = office?.context;
+// Excel's theme: Office.context.officeTheme answers window.__officeTheme, and
+// Office.context.document.addHandlerAsync(OfficeThemeChanged) registers handlers that
+// window.__setOfficeTheme(theme) calls, as Office does when the user changes the theme.
+type ThemeHandler = (e: unknown) => void;
+const themeWindow = window as unknown as { __officeTheme?: unknown; __setOfficeTheme: (t: unknown) => void };
+themeWindow.__officeTheme = init.officeTheme ?? undefined;
+const themeHandlers: ThemeHandler[] = [];
+themeWindow.__setOfficeTheme = (t) => {
+  themeWindow.__officeTheme = t;
+  for (const h of themeHandlers) h({ type: "officeThemeChanged", officeTheme: t });
+};
+
+interface OfficeLike {
+  EventType?: Record<string, string>;
+  context?: Record<string, unknown> & { document?: { __themePatched?: boolean; addHandlerAsync?: unknown } };
+  onReady?: (cb: () => void) => unknown;
+}
+
+/** Outside Office, office.js leaves these out of Office.context: put in what Excel would answer. */
+function patchContext(): void {
+  const office = (window as unknown as { Office?: OfficeLike }).Office;
+  if (!office) return;
+  office.EventType = office.EventType ?? {};
+  office.EventType.OfficeThemeChanged ??= "officeThemeChanged";
+  const context = office.context;
   if (!context) return;
   for (const [key, value] of [["requirements", requirements], ["diagnostics", diagnostics]] as const) {
     if (!value || context[key] === value) continue;
@@ -53,6 +77,19 @@ function patchRequirements(): void {
       context[key] = value; // a non-configurable property office.js made: plain assignment
     }
   }
+  try {
+    Object.defineProperty(context, "officeTheme", { get: () => themeWindow.__officeTheme, configurable: true });
+  } catch {
+    // office.js made it non-configurable: leave it.
+  }
+  context.document ??= {};
+  const doc = context.document;
+  if (doc.__themePatched) return;
+  doc.__themePatched = true;
+  doc.addHandlerAsync = (type: string, handler: ThemeHandler, callback?: (r: unknown) => void) => {
+    if (type === "officeThemeChanged") themeHandlers.push(handler);
+    callback?.({ status: "succeeded" });
+  };
 }
 // Excel has Office.context ready before Office.onReady resolves. Patch as soon as office.js has run (before
 // the pane's own scripts), and queue the patch first in Office.onReady, so the pane never sees the bare context.
@@ -61,21 +98,20 @@ const officeScripts = new MutationObserver(() => {
     if (s.__fakeHostWatched) continue;
     s.__fakeHostWatched = true;
     s.addEventListener("load", () => {
-      patchRequirements();
-      (window as unknown as { Office?: { onReady?: (cb: () => void) => unknown } }).Office?.onReady?.(patchRequirements);
+      patchContext();
+      (window as unknown as { Office?: OfficeLike }).Office?.onReady?.(patchContext);
     });
   }
 });
 officeScripts.observe(document, { childList: true, subtree: true });
 document.addEventListener("DOMContentLoaded", () => {
   officeScripts.disconnect();
-  patchRequirements();
+  patchContext();
   // office.js may set up Office.context again while it initialises: patch again once it is ready.
-  const office = (window as unknown as { Office?: { onReady?: (cb: () => void) => unknown } }).Office;
-  office?.onReady?.(patchRequirements);
+  (window as unknown as { Office?: OfficeLike }).Office?.onReady?.(patchContext);
   let tries = 0;
   const timer = setInterval(() => {
-    patchRequirements();
+    patchContext();
     if (++tries > 50) clearInterval(timer);
   }, 50);
 });
