@@ -222,12 +222,8 @@ function ExcelPane() {
         </p>
         <InsertPanel />
         <div>
-          <Section title="Bruk en annen katalog" hint="Fra en katalogfil eller en tabell i arbeidsboken" testId="section-catalogue">
-            {() => (
-              <Suspense fallback={<Busy label="Henter katalogvalget …" />}>
-                <CataloguePanel builtin={CATALOGUE_INFO} />
-              </Suspense>
-            )}
+          <Section title="Bruk en annen katalog" hint="Fra en katalogfil eller en tabell i arbeidsboken" testId="section-catalogue" loading="Henter katalogvalget …">
+            {() => <CataloguePanel builtin={CATALOGUE_INFO} />}
           </Section>
         </div>
         <AboutPanel catalogue={CATALOGUE_INFO} />

@@ -2,7 +2,7 @@
 // The sector accountant narrows the Oppfølging sheet to one working group (a table filter, nothing is
 // deleted); the controller imports HØP figures from a range selected in the municipality's own plan.
 import { Button } from "@fluentui/react-components";
-import { lazy, Suspense, useCallback, useState } from "react";
+import { lazy, useCallback, useState } from "react";
 import type { Catalogue } from "../domain/catalogue";
 import { filterFollowUp, importHop } from "../excel/followup";
 import { EmptyState } from "./EmptyState";
@@ -112,19 +112,11 @@ export function FollowUpPanel({ catalogue }: { catalogue: Catalogue; active: boo
       </section>
 
       <div>
-        <Section title="Tertialrapport (controller)" hint="Status per arbeidsgruppe, røde rader, endringer i året" testId="section-tertial">
-          {() => (
-            <Suspense fallback={<Busy label="Henter tertialrapporten …" />}>
-              <TertialPanel catalogue={catalogue} />
-            </Suspense>
-          )}
+        <Section title="Tertialrapport (controller)" hint="Status per arbeidsgruppe, røde rader, endringer i året" testId="section-tertial" loading="Henter tertialrapporten …">
+          {() => <TertialPanel catalogue={catalogue} />}
         </Section>
-        <Section title="Versjoner" hint="Frys tallene slik de står nå, og sammenlign senere" testId="section-versions">
-          {() => (
-            <Suspense fallback={<Busy label="Henter versjonene …" />}>
-              <VersionsPanel />
-            </Suspense>
-          )}
+        <Section title="Versjoner" hint="Frys tallene slik de står nå, og sammenlign senere" testId="section-versions" loading="Henter versjonene …">
+          {() => <VersionsPanel />}
         </Section>
       </div>
     </div>
